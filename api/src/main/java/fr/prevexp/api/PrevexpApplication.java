@@ -1,0 +1,22 @@
+package fr.prevexp.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+
+/**
+ * The runnable application: REST API for partner systems, Camunda (Cockpit, engine REST), read
+ * models and dashboard, on the embedded H2 database by default.
+ */
+@SpringBootApplication(scanBasePackages = "fr.prevexp")
+@EntityScan(basePackages = {"fr.prevexp", "org.axonframework.eventsourcing.eventstore.jpa",
+        "org.axonframework.eventhandling.tokenstore.jpa", "org.axonframework.modelling.saga.repository.jpa",
+        "org.axonframework.eventhandling.deadletter.jpa"})
+public class PrevexpApplication {
+
+    public static void main(String[] args) {
+        // The product makes no outbound call: Axon's update checker stays off even without our configuration.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication.run(PrevexpApplication.class, args);
+    }
+}

@@ -1,0 +1,17 @@
+package fr.prevexp.engine;
+
+/** An act the procedure does not allow at the dossier's current stage (<i>acte refusé à cette étape</i>). */
+public class ActRefusedException extends RuntimeException {
+    private final Stage stage;
+    private final String act;
+
+    public ActRefusedException(Stage stage, String act, String reason) {
+        super(act + " refused at stage " + stage + " (" + stage.french() + "): " + reason);
+        this.stage = stage;
+        this.act = act;
+    }
+
+    public Stage stage() { return stage; }
+
+    public String act() { return act; }
+}

@@ -1,0 +1,237 @@
+package fr.prevexp.engine;
+
+import fr.prevexp.engine.calendar.WinterTruce;
+import fr.prevexp.engine.events.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the procedure needs to know of a dossier to judge its next act (<i>état du dossier</i>):
+ * its stage and the dates of the acts that later acts depend on. Folded from the dossier's events,
+ * by the aggregate to enforce the order of the procedure, and by any read model that shows the
+ * stage. The rules are here once: which act each stage allows ({@link #refusal}), which stage an
+ * act leads to ({@link #apply}), and which irregularities an act reveals ({@link #irregularities}).
+ */
+public final class CaseState {
+    private Stage stage = Stage.PRE_LITIGATION;
+    private CaseOpened opened;
+    private LocalDate paymentOrderOn;
+    private LocalDate summonsOn;
+    private LocalDate hearingOn;
+    private LocalDate judgmentOn;
+    private JudgmentDelivered.Outcome judgmentOutcome;
+    private LocalDate noticeToQuitOn;
+    private LocalDate policeRequestedOn;
+    private LocalDate policeDecisionOn;
+    private LocalDate executionPossibleFrom;
+    private LocalDate evictionMeasuresSuspendedUntil;
+    private boolean repaymentPlanActive;
+    private boolean socialDiagnosisRequested;
+    private boolean overIndebtednessAdmitted;
+    private boolean daloAppealFiled;
+    private final Set<SupportMeasure> activeSupportMeasures = EnumSet.noneOf(SupportMeasure.class);
+    private CaseOutcome closedWith;
+
+    public static CaseState of(Iterable<? extends CaseEvent> events) {
+        CaseState state = new CaseState();
+        events.forEach(state::apply);
+        return state;
+    }
+
+    /**
+     * Why the procedure does not allow this act now, or empty when it does. An act that really
+     * happened but late or out of order is allowed (and flagged by {@link #irregularities}); only
+     * what the procedure cannot reach from the current stage is refused.
+     */
+    public Optional<String> refusal(CaseEvent act) {
+        if (stage == Stage.CLOSED) return Optional.of("the dossier is closed; no act can be recorded after its closure");
+        if (act instanceof CaseOpened) return Optional.of("the dossier is already open");
+        if (act instanceof PaymentOrderServed) {
+            return allowedIn(Set.of(Stage.PRE_LITIGATION, Stage.PAYMENT_ORDER), act, "a payment order comes before any summons", true);
+        }
+        if (act instanceof SummonsServed) {
+            return allowedIn(Set.of(Stage.PRE_LITIGATION, Stage.PAYMENT_ORDER, Stage.SUMMONS), act,
+                    "a summons comes before the hearing and the judgment", true);
+        }
+        if (act instanceof HearingHeld || act instanceof JudgmentDelivered) {
+            return summonsOn == null || !Set.of(Stage.SUMMONS, Stage.HEARING).contains(stage)
+                    ? Optional.of("a hearing or a judgment needs a summons pending before the court") : Optional.empty();
+        }
+        if (act instanceof JudgmentServed) {
+            return judgmentOutcome == null ? Optional.of("no judgment has been delivered") : Optional.empty();
+        }
+        if (act instanceof NoticeToQuitServed) {
+            return stage == Stage.JUDGMENT && judgmentOutcome.terminates() ? Optional.empty()
+                    : Optional.of("an order to leave needs a judgment terminating the lease");
+        }
+        if (act instanceof PoliceAssistanceRequested) {
+            return Set.of(Stage.NOTICE_TO_QUIT, Stage.POLICE_ASSISTANCE_REFUSED).contains(stage) ? Optional.empty()
+                    : Optional.of("police assistance is requested after an order to leave");
+        }
+        if (act instanceof PoliceAssistanceGranted || act instanceof PoliceAssistanceRefused) {
+            return Set.of(Stage.POLICE_ASSISTANCE_REQUESTED, Stage.POLICE_ASSISTANCE_REFUSED).contains(stage) ? Optional.empty()
+                    : Optional.of("the préfet decides on a pending request for police assistance");
+        }
+        if (act instanceof PoliceAssistanceImplicitlyRefused) {
+            return stage == Stage.POLICE_ASSISTANCE_REQUESTED ? Optional.empty()
+                    : Optional.of("an implicit refusal needs a pending request for police assistance");
+        }
+        if (act instanceof EvictionCarriedOut) {
+            return stage == Stage.POLICE_ASSISTANCE_GRANTED ? Optional.empty()
+                    : Optional.of("an eviction is carried out once police assistance has been granted");
+        }
+        if (act instanceof KeysReturned) {
+            return stage == Stage.EVICTED || stage == Stage.LEFT ? Optional.of("the household has already left") : Optional.empty();
+        }
+        if (act instanceof RepaymentPlanBroken) {
+            return repaymentPlanActive ? Optional.empty() : Optional.of("no repayment plan is in force");
+        }
+        if (act instanceof SocialDiagnosisDelivered || act instanceof SocialDiagnosisNotDelivered) {
+            return socialDiagnosisRequested || summonsOn != null ? Optional.empty()
+                    : Optional.of("no social and financial diagnosis has been requested");
+        }
+        if (act instanceof EvictionMeasuresSuspended) {
+            return overIndebtednessAdmitted ? Optional.empty() : Optional.of("no over-indebtedness file has been admitted");
+        }
+        if (act instanceof DaloPriorityRecognised) {
+            return daloAppealFiled ? Optional.empty() : Optional.of("no DALO appeal has been filed");
+        }
+        if (act instanceof SocialCohesionProtocolSigned) {
+            if (opened.parc() != Parc.PUBLIC) return Optional.of("a social cohesion protocol is for social housing (parc public) only");
+            return terminated() ? Optional.empty() : Optional.of("a social cohesion protocol follows a judgment terminating the lease");
+        }
+        if (act instanceof NewLeaseSigned) {
+            return terminated() ? Optional.empty() : Optional.of("a new lease follows a judgment terminating the lease");
+        }
+        if (act instanceof SupportMeasureEnded ended) {
+            return activeSupportMeasures.contains(ended.kind()) ? Optional.empty()
+                    : Optional.of("no " + ended.kind() + " support measure is in progress");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> allowedIn(Set<Stage> stages, CaseEvent act, String reason, boolean alsoAfterFailedClaim) {
+        if (stages.contains(stage)) return Optional.empty();
+        if (alsoAfterFailedClaim && stage == Stage.JUDGMENT && !judgmentOutcome.terminates()) return Optional.empty();
+        return Optional.of(reason);
+    }
+
+    private boolean terminated() {
+        return judgmentOutcome != null && judgmentOutcome.terminates();
+    }
+
+    /** Irregularities this act reveals, judged from the order and the dates of the acts already recorded. */
+    public List<IrregularityFlagged> irregularities(CaseEvent act) {
+        List<IrregularityFlagged> found = new ArrayList<>();
+        String name = act.getClass().getSimpleName();
+        LocalDate on = act.occurredOn();
+        LocalDate prerequisite = null;
+        String prerequisiteName = null;
+        if (act instanceof SummonsServed && paymentOrderOn != null && stage == Stage.PAYMENT_ORDER) {
+            prerequisite = paymentOrderOn; prerequisiteName = "PaymentOrderServed";
+        } else if ((act instanceof HearingHeld || act instanceof JudgmentDelivered) && summonsOn != null) {
+            prerequisite = summonsOn; prerequisiteName = "SummonsServed";
+        } else if (act instanceof NoticeToQuitServed) {
+            prerequisite = judgmentOn; prerequisiteName = "JudgmentDelivered";
+        } else if (act instanceof PoliceAssistanceRequested) {
+            prerequisite = noticeToQuitOn; prerequisiteName = "NoticeToQuitServed";
+        } else if (act instanceof PoliceAssistanceGranted || act instanceof PoliceAssistanceRefused) {
+            prerequisite = policeRequestedOn; prerequisiteName = "PoliceAssistanceRequested";
+        } else if (act instanceof EvictionCarriedOut) {
+            prerequisite = policeDecisionOn; prerequisiteName = "PoliceAssistanceGranted";
+        }
+        if (prerequisite != null && on.isBefore(prerequisite)) {
+            found.add(flag(act, Irregularity.ACT_DATED_BEFORE_PREREQUISITE,
+                    name + " dated " + on + " is before " + prerequisiteName + " dated " + prerequisite));
+        }
+        if (act instanceof EvictionCarriedOut) {
+            if (WinterTruce.covers(on)) {
+                found.add(flag(act, Irregularity.EVICTION_DURING_WINTER_TRUCE,
+                        "eviction on " + on + " falls inside the winter truce (1 November to 31 March)"));
+            }
+            if (executionPossibleFrom != null && on.isBefore(executionPossibleFrom)) {
+                found.add(flag(act, Irregularity.EVICTION_BEFORE_EXECUTION_DATE,
+                        "eviction on " + on + " is before the execution date " + executionPossibleFrom + " set with the police assistance"));
+            }
+            if (evictionMeasuresSuspendedUntil != null && !on.isAfter(evictionMeasuresSuspendedUntil)) {
+                found.add(flag(act, Irregularity.EVICTION_DURING_SUSPENSION,
+                        "eviction on " + on + " while eviction measures are suspended until " + evictionMeasuresSuspendedUntil));
+            }
+        }
+        return found;
+    }
+
+    private IrregularityFlagged flag(CaseEvent act, Irregularity code, String detail) {
+        return new IrregularityFlagged(act.caseId(), act.occurredOn(), act.recordedBy(), code, act.getClass().getSimpleName(), detail);
+    }
+
+    /** Folds one event into the state. */
+    public CaseState apply(CaseEvent event) {
+        LocalDate on = event.occurredOn();
+        if (event instanceof CaseOpened o) {
+            opened = o;
+        } else if (event instanceof PaymentOrderServed) {
+            paymentOrderOn = on; stage = Stage.PAYMENT_ORDER;
+        } else if (event instanceof SummonsServed s) {
+            summonsOn = on; hearingOn = s.hearingOn(); stage = Stage.SUMMONS;
+        } else if (event instanceof HearingHeld) {
+            stage = Stage.HEARING;
+        } else if (event instanceof JudgmentDelivered j) {
+            judgmentOn = on; judgmentOutcome = j.outcome(); stage = Stage.JUDGMENT;
+        } else if (event instanceof NoticeToQuitServed) {
+            noticeToQuitOn = on; stage = Stage.NOTICE_TO_QUIT;
+        } else if (event instanceof PoliceAssistanceRequested) {
+            policeRequestedOn = on; stage = Stage.POLICE_ASSISTANCE_REQUESTED;
+        } else if (event instanceof PoliceAssistanceGranted g) {
+            policeDecisionOn = on; executionPossibleFrom = g.executionPossibleFrom(); stage = Stage.POLICE_ASSISTANCE_GRANTED;
+        } else if (event instanceof PoliceAssistanceRefused || event instanceof PoliceAssistanceImplicitlyRefused) {
+            policeDecisionOn = on; stage = Stage.POLICE_ASSISTANCE_REFUSED;
+        } else if (event instanceof EvictionCarriedOut) {
+            stage = Stage.EVICTED;
+        } else if (event instanceof KeysReturned) {
+            stage = Stage.LEFT;
+        } else if (event instanceof RepaymentPlanAgreed) {
+            repaymentPlanActive = true;
+        } else if (event instanceof RepaymentPlanBroken) {
+            repaymentPlanActive = false;
+        } else if (event instanceof SocialDiagnosisRequested) {
+            socialDiagnosisRequested = true;
+        } else if (event instanceof OverIndebtednessFileAdmitted) {
+            overIndebtednessAdmitted = true;
+        } else if (event instanceof EvictionMeasuresSuspended s) {
+            evictionMeasuresSuspendedUntil = s.until();
+        } else if (event instanceof DaloAppealFiled) {
+            daloAppealFiled = true;
+        } else if (event instanceof SupportMeasureStarted s) {
+            activeSupportMeasures.add(s.kind());
+        } else if (event instanceof SupportMeasureEnded s) {
+            activeSupportMeasures.remove(s.kind());
+        } else if (event instanceof CaseClosed c) {
+            closedWith = c.outcome(); stage = Stage.CLOSED;
+        }
+        return this;
+    }
+
+    public Stage stage() { return stage; }
+
+    public CaseOpened opened() { return opened; }
+
+    public LocalDate paymentOrderOn() { return paymentOrderOn; }
+
+    public LocalDate summonsOn() { return summonsOn; }
+
+    public LocalDate hearingOn() { return hearingOn; }
+
+    public JudgmentDelivered.Outcome judgmentOutcome() { return judgmentOutcome; }
+
+    public LocalDate executionPossibleFrom() { return executionPossibleFrom; }
+
+    public Set<SupportMeasure> activeSupportMeasures() { return Set.copyOf(activeSupportMeasures); }
+
+    public CaseOutcome closedWith() { return closedWith; }
+}

@@ -1,0 +1,10 @@
+package fr.prevexp.engine.events;
+
+import fr.prevexp.engine.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Social and financial diagnosis requested (<i>diagnostic social et financier demandé</i>, DSF). */
+public record SocialDiagnosisRequested(String caseId, LocalDate occurredOn, RecordedBy recordedBy, String requestedFrom) implements CaseEvent {}
