@@ -173,28 +173,23 @@ public final class CaseState {
     /** Folds one event into the state. */
     public CaseState apply(CaseEvent event) {
         LocalDate on = event.occurredOn();
+        stage = stageAfter(stage, event);
         if (event instanceof CaseOpened o) {
             opened = o;
         } else if (event instanceof PaymentOrderServed) {
-            paymentOrderOn = on; stage = Stage.PAYMENT_ORDER;
+            paymentOrderOn = on;
         } else if (event instanceof SummonsServed s) {
-            summonsOn = on; hearingOn = s.hearingOn(); stage = Stage.SUMMONS;
-        } else if (event instanceof HearingHeld) {
-            stage = Stage.HEARING;
+            summonsOn = on; hearingOn = s.hearingOn();
         } else if (event instanceof JudgmentDelivered j) {
-            judgmentOn = on; judgmentOutcome = j.outcome(); stage = Stage.JUDGMENT;
+            judgmentOn = on; judgmentOutcome = j.outcome();
         } else if (event instanceof NoticeToQuitServed) {
-            noticeToQuitOn = on; stage = Stage.NOTICE_TO_QUIT;
+            noticeToQuitOn = on;
         } else if (event instanceof PoliceAssistanceRequested) {
-            policeRequestedOn = on; stage = Stage.POLICE_ASSISTANCE_REQUESTED;
+            policeRequestedOn = on;
         } else if (event instanceof PoliceAssistanceGranted g) {
-            policeDecisionOn = on; executionPossibleFrom = g.executionPossibleFrom(); stage = Stage.POLICE_ASSISTANCE_GRANTED;
+            policeDecisionOn = on; executionPossibleFrom = g.executionPossibleFrom();
         } else if (event instanceof PoliceAssistanceRefused || event instanceof PoliceAssistanceImplicitlyRefused) {
-            policeDecisionOn = on; stage = Stage.POLICE_ASSISTANCE_REFUSED;
-        } else if (event instanceof EvictionCarriedOut) {
-            stage = Stage.EVICTED;
-        } else if (event instanceof KeysReturned) {
-            stage = Stage.LEFT;
+            policeDecisionOn = on;
         } else if (event instanceof RepaymentPlanAgreed) {
             repaymentPlanActive = true;
         } else if (event instanceof RepaymentPlanBroken) {
@@ -212,9 +207,27 @@ public final class CaseState {
         } else if (event instanceof SupportMeasureEnded s) {
             activeSupportMeasures.remove(s.kind());
         } else if (event instanceof CaseClosed c) {
-            closedWith = c.outcome(); stage = Stage.CLOSED;
+            closedWith = c.outcome();
         }
         return this;
+    }
+
+    /** The stage a dossier reaches when this event is recorded at {@code current}: it depends on the act alone. */
+    public static Stage stageAfter(Stage current, CaseEvent event) {
+        if (event instanceof PaymentOrderServed) return Stage.PAYMENT_ORDER;
+        if (event instanceof SummonsServed) return Stage.SUMMONS;
+        if (event instanceof HearingHeld) return Stage.HEARING;
+        if (event instanceof JudgmentDelivered) return Stage.JUDGMENT;
+        if (event instanceof NoticeToQuitServed) return Stage.NOTICE_TO_QUIT;
+        if (event instanceof PoliceAssistanceRequested) return Stage.POLICE_ASSISTANCE_REQUESTED;
+        if (event instanceof PoliceAssistanceGranted) return Stage.POLICE_ASSISTANCE_GRANTED;
+        if (event instanceof PoliceAssistanceRefused || event instanceof PoliceAssistanceImplicitlyRefused) {
+            return Stage.POLICE_ASSISTANCE_REFUSED;
+        }
+        if (event instanceof EvictionCarriedOut) return Stage.EVICTED;
+        if (event instanceof KeysReturned) return Stage.LEFT;
+        if (event instanceof CaseClosed) return Stage.CLOSED;
+        return current;
     }
 
     public Stage stage() { return stage; }
