@@ -1,0 +1,211 @@
+package fr.prevexp.api.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.prevexp.api.security.Partner;
+import fr.prevexp.engine.ActType;
+import fr.prevexp.engine.InvalidActException;
+import fr.prevexp.engine.command.OpenCase;
+import fr.prevexp.engine.command.RecordAct;
+import fr.prevexp.engine.command.Recorded;
+import fr.prevexp.engine.events.CaseEvent;
+import fr.prevexp.engine.events.CaseOpened;
+import fr.prevexp.engine.events.FieldProblem;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns partner requests into commands on the dossier and reads dossiers back from the event
+ * store. A request body becomes the act's event record directly (strictly: an unknown field is an
+ * error), so that the API and the vocabulary cannot drift apart.
+ */
+@Service
+public class CaseRecords {
+    private final CommandGateway commands;
+    private final EventStore eventStore;
+    private final ObjectMapper json;
+    private final ObjectMapper strict;
+    private final ObjectMapper canonical;
+
+    public CaseRecords(CommandGateway commands, EventStore eventStore, ObjectMapper json) {
+        this.commands = commands;
+        this.eventStore = eventStore;
+        this.json = json;
+        this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.canonical = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    }
+
+    /** What a request recorded, as stored; {@code replayed} when an idempotent re-send recorded nothing new. */
+    public record Stored(List<DomainEventMessage<?>> messages, boolean replayed) {
+    }
+
+    /** Opens a dossier; with an idempotency key its id is derived from the key, so a re-send lands on it. */
+    public Stored open(Partner partner, JsonNode body, String idempotencyKey) {
+        requireTrade(partner, ActType.CASE_OPENED);
+        ObjectNode node = object(body);
+        String caseId = idempotencyKey == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((partner.organisation() + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        if (node.has("occurredOn")) throw new InvalidActException(List.of(new FieldProblem("occurredOn", "unknown field: the opening date is openedOn")));
+        if (node.has("openedOn")) node.set("occurredOn", node.remove("openedOn"));
+        if (!node.hasNonNull("reference")) node.put("reference", "DOS-" + caseId.substring(0, 8).toUpperCase());
+        CaseOpened opened = (CaseOpened) toEvent(node, CaseOpened.class, caseId, partner);
+        Recorded recorded = send(new OpenCase(caseId, opened, idempotencyKey, fingerprint("open", body)), "openedOn");
+        return stored(caseId, recorded);
+    }
+
+    /** Records one act; answers the stored act first, then the irregularities it revealed. */
+    public Stored record(Partner partner, String caseId, JsonNode body, String idempotencyKey) {
+        ObjectNode node = object(body);
+        JsonNode typeNode = node.remove("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            throw new InvalidActException(List.of(new FieldProblem("type", "is required: the event name of the act, e.g. PaymentOrderServed")));
+        }
+        ActType type = ActType.ofTypeName(typeNode.asText()).filter(t -> t != ActType.CASE_OPENED)
+                .orElseThrow(() -> new InvalidActException(List.of(new FieldProblem("type",
+                        "unknown act '" + typeNode.asText() + "'; one of " + recordableTypes()))));
+        requireTrade(partner, type);
+        requireExists(caseId);
+        CaseEvent act = toEvent(node, type.eventClass(), caseId, partner);
+        Recorded recorded = send(new RecordAct(caseId, act, idempotencyKey, fingerprint(caseId, body)), null);
+        return stored(caseId, recorded);
+    }
+
+    /** Every event of a dossier in the order recorded; empty when there is no such dossier. */
+    public List<DomainEventMessage<?>> events(String caseId) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        eventStore.readEvents(caseId).asStream().forEach(events::add);
+        return events;
+    }
+
+    /** Whether the partner may read this dossier: reads-all trades, or a party to it. */
+    public static boolean mayRead(Partner partner, List<DomainEventMessage<?>> events) {
+        if (partner.readsEveryDossier()) return true;
+        for (DomainEventMessage<?> m : events) {
+            CaseEvent e = (CaseEvent) m.getPayload();
+            if (e.recordedBy() != null && partner.organisation().equals(e.recordedBy().organisation())) return true;
+            if (e instanceof CaseOpened o && o.landlord() != null && partner.organisation().equals(o.landlord().organisation())) return true;
+        }
+        return false;
+    }
+
+    public static List<CaseEvent> payloads(List<DomainEventMessage<?>> events) {
+        return events.stream().map(m -> (CaseEvent) m.getPayload()).collect(Collectors.toList());
+    }
+
+    public static String recordableTypes() {
+        return java.util.Arrays.stream(ActType.values()).filter(t -> t != ActType.CASE_OPENED && !t.trades().equals(java.util.Set.of(fr.prevexp.engine.Trade.PROCEDURE)))
+                .map(ActType::typeName).collect(Collectors.joining(", "));
+    }
+
+    private void requireTrade(Partner partner, ActType type) {
+        if (!type.recordableBy(partner.trade())) {
+            throw new AccessDeniedException("the role " + partner.trade() + " (" + partner.trade().french() + ") does not record "
+                    + type.typeName() + " (" + type.french() + ")");
+        }
+    }
+
+    private void requireExists(String caseId) {
+        if (!eventStore.lastSequenceNumberFor(caseId).isPresent()) throw new AggregateNotFoundException(caseId, "no dossier " + caseId);
+    }
+
+    private ObjectNode object(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidActException(List.of(new FieldProblem("(body)", "must be a JSON object")));
+        }
+        ObjectNode node = ((ObjectNode) body).deepCopy();
+        for (String reserved : List.of("caseId", "recordedBy")) {
+            if (node.has(reserved)) throw new InvalidActException(List.of(new FieldProblem(reserved, "is set by the server, not by the partner")));
+        }
+        return node;
+    }
+
+    private CaseEvent toEvent(ObjectNode node, Class<? extends CaseEvent> type, String caseId, Partner partner) {
+        node.put("caseId", caseId);
+        node.set("recordedBy", json.valueToTree(partner.recordedBy()));
+        try {
+            return strict.treeToValue(node, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidActException(List.of(new FieldProblem(path(e), "unknown field for " + type.getSimpleName()
+                    + "; known fields: " + e.getKnownPropertyIds())));
+        } catch (InvalidFormatException e) {
+            String expected = e.getTargetType().isEnum()
+                    ? "one of " + java.util.Arrays.toString(e.getTargetType().getEnumConstants())
+                    : e.getTargetType() == java.time.LocalDate.class ? "a date YYYY-MM-DD" : "a " + e.getTargetType().getSimpleName();
+            throw new InvalidActException(List.of(new FieldProblem(path(e), "invalid value '" + e.getValue() + "': expected " + expected)));
+        } catch (JsonMappingException e) {
+            throw new InvalidActException(List.of(new FieldProblem(path(e), "invalid value: " + e.getOriginalMessage())));
+        } catch (JsonProcessingException e) {
+            throw new InvalidActException(List.of(new FieldProblem("(body)", e.getOriginalMessage())));
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "(body)" : path;
+    }
+
+    private Recorded send(Object command, String occurredOnAlias) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (CommandExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } catch (InvalidActException e) {
+            if (occurredOnAlias == null) throw e;
+            throw new InvalidActException(e.problems().stream()
+                    .map(p -> p.field().equals("occurredOn") ? new FieldProblem(occurredOnAlias, p.reason()) : p).toList());
+        }
+    }
+
+    /** The stored messages of what the command recorded (sequence and timestamp come from the store). */
+    private Stored stored(String caseId, Recorded recorded) {
+        List<DomainEventMessage<?>> all = events(caseId);
+        List<DomainEventMessage<?>> found = new ArrayList<>();
+        Iterator<CaseEvent> wanted = recorded.events().iterator();
+        CaseEvent next = wanted.next();
+        for (DomainEventMessage<?> m : all) {
+            if (next != null && m.getPayload().equals(next)) {
+                found.add(m);
+                next = wanted.hasNext() ? wanted.next() : null;
+            }
+        }
+        if (found.size() != recorded.events().size()) throw new IllegalStateException("recorded events not found in the store for " + caseId);
+        return new Stored(found, recorded.replayed());
+    }
+
+    /** A digest of the request (the target and the body with its keys sorted): same key, other body is a conflict. */
+    private String fingerprint(String target, JsonNode body) {
+        try {
+            Object tree = canonical.treeToValue(body, Object.class);
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((target + "\n" + canonical.writeValueAsString(tree)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package fr.prevexp.api.openapi;
+
+import fr.prevexp.engine.ActType;
+import fr.prevexp.engine.Trade;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.converter.ResolvedSchema;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.*;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Publishes every act of the vocabulary in the OpenAPI document: one schema per act type, with its
+ * French legal term and the roles that record it, generated from the event records themselves.
+ */
+@Configuration
+public class ActsOpenApi {
+
+    @Bean
+    public OpenApiCustomizer actSchemas() {
+        return openApi -> {
+            openApi.info(new Info().title("Prévention des expulsions locatives — API partenaires").version("v1")
+                    .description("Dossiers (case files) of the CCAPEX and the acts of the eviction procedure. "
+                            + "Errors are application/problem+json; writes accept an Idempotency-Key header."));
+            openApi.schemaRequirement("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"));
+            openApi.addSecurityItem(new SecurityRequirement().addList("basic"));
+            Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+            openApi.setComponents(components);
+            List<Schema> acts = new ArrayList<>();
+            Map<String, String> mapping = new java.util.LinkedHashMap<>();
+            for (ActType type : ActType.values()) {
+                if (type.trades().equals(Set.of(Trade.PROCEDURE))) continue;
+                Schema<?> schema = actSchema(type, components);
+                if (type == ActType.CASE_OPENED) {
+                    components.addSchemas("OpenCaseRequest", schema);
+                    requestBody(openApi, "/api/v1/cases", new Schema<>().$ref("#/components/schemas/OpenCaseRequest"));
+                    continue;
+                }
+                String name = "Act" + type.typeName();
+                components.addSchemas(name, schema);
+                acts.add(new Schema<>().$ref("#/components/schemas/" + name));
+                mapping.put(type.typeName(), "#/components/schemas/" + name);
+            }
+            ComposedSchema oneOf = new ComposedSchema();
+            oneOf.setOneOf(acts);
+            oneOf.setDiscriminator(new Discriminator().propertyName("type").mapping(mapping));
+            oneOf.setDescription("An act of the procedure: `type` names it, `occurredOn` is its legal date.");
+            requestBody(openApi, "/api/v1/cases/{caseId}/acts", oneOf);
+        };
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema<?> actSchema(ActType type, Components components) {
+        ResolvedSchema resolved = ModelConverters.getInstance().resolveAsResolvedSchema(
+                new io.swagger.v3.core.converter.AnnotatedType(type.eventClass()).resolveAsRef(false));
+        if (resolved.referencedSchemas != null) {
+            resolved.referencedSchemas.forEach((name, s) -> {
+                if (!name.equals(type.eventClass().getSimpleName())) components.addSchemas(name, s);
+            });
+        }
+        Schema schema = resolved.schema;
+        Map<String, Schema> properties = new java.util.LinkedHashMap<>();
+        Schema typeProperty = new StringSchema()._enum(List.of(type.typeName()));
+        typeProperty.setDescription(type.french());
+        if (type != ActType.CASE_OPENED) properties.put("type", typeProperty);
+        properties.put(type == ActType.CASE_OPENED ? "openedOn" : "occurredOn",
+                new DateSchema().description(type == ActType.CASE_OPENED ? "date d'ouverture du dossier" : "date légale de l'acte"));
+        if (schema.getProperties() != null) {
+            ((Map<String, Schema>) schema.getProperties()).forEach((k, v) -> {
+                if (!Set.of("caseId", "recordedBy", "occurredOn").contains(k)) properties.put(k, v);
+            });
+        }
+        String trades = type.trades().stream().filter(t -> t != Trade.PROCEDURE).map(t -> t.name() + " (" + t.french() + ")")
+                .sorted().collect(Collectors.joining(", "));
+        Schema<?> act = new ObjectSchema();
+        act.setProperties(properties);
+        act.setRequired(type == ActType.CASE_OPENED ? List.of("openedOn", "parc", "territory", "source", "landlord")
+                : List.of("type", "occurredOn"));
+        act.setTitle(type.typeName());
+        act.setDescription("**" + type.french() + "** (" + type.typeName() + "). Recorded by CCAPEX"
+                + (trades.isEmpty() ? "" : ", " + trades) + ".");
+        return act;
+    }
+
+    private static void requestBody(OpenAPI openApi, String path, Schema<?> schema) {
+        PathItem item = openApi.getPaths() == null ? null : openApi.getPaths().get(path);
+        if (item == null || item.getPost() == null) return;
+        Operation post = item.getPost();
+        post.setRequestBody(new RequestBody().required(true)
+                .content(new Content().addMediaType("application/json", new MediaType().schema(schema))));
+    }
+}

@@ -1,0 +1,35 @@
+package fr.prevexp.api.security;
+
+import fr.prevexp.engine.RecordedBy;
+import fr.prevexp.engine.Trade;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The authenticated caller: its login, trade (role) and organisation (<i>partenaire</i>). */
+public record Partner(String login, Trade trade, String organisation) {
+    /** Trades that read every dossier: the secretariat, the préfecture, auditors. */
+    private static final Set<Trade> READ_ALL = EnumSet.of(Trade.CCAPEX, Trade.PREFECTURE, Trade.AUDITOR);
+
+    public static Partner of(Authentication authentication) {
+        String organisation = authentication.getName();
+        Trade trade = null;
+        for (GrantedAuthority a : authentication.getAuthorities()) {
+            String name = a.getAuthority();
+            if (name.startsWith("ROLE_")) trade = Trade.valueOf(name.substring(5));
+            if (name.startsWith(PartnerAccounts.ORGANISATION_PREFIX)) organisation = name.substring(PartnerAccounts.ORGANISATION_PREFIX.length());
+        }
+        if (trade == null) throw new IllegalStateException("no role for " + authentication.getName());
+        return new Partner(authentication.getName(), trade, organisation);
+    }
+
+    public boolean readsEveryDossier() {
+        return READ_ALL.contains(trade);
+    }
+
+    public RecordedBy recordedBy() {
+        return new RecordedBy(trade, organisation, login);
+    }
+}

@@ -1,0 +1,90 @@
+package fr.prevexp.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.prevexp.engine.Trade;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Every call to the partner API is authenticated (HTTP Basic). Roles are the partner trades of
+ * API.md; which act a trade may record is checked per act, read access per dossier.
+ */
+@Configuration
+@EnableConfigurationProperties(PartnerAccounts.class)
+public class SecurityConfig {
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public UserDetailsService partnerUsers(PartnerAccounts accounts) {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        for (PartnerAccounts.Account a : accounts.all()) {
+            users.createUser(User.withUsername(a.getLogin()).password(a.getPassword())
+                    .authorities("ROLE_" + a.getRole().name(), PartnerAccounts.ORGANISATION_PREFIX + a.getOrganisation())
+                    .build());
+        }
+        return users;
+    }
+
+    @Bean
+    @Order(10)
+    public SecurityFilterChain partnerApi(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/admin/**").hasRole(Trade.CCAPEX.name())
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .anyRequest().not().hasRole(Trade.AUDITOR.name()))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"prevexp\"");
+                    problem(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                            "Send the credentials of a partner account (HTTP Basic).", request.getRequestURI());
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        problem(json, response, HttpStatus.FORBIDDEN, "Forbidden",
+                                "This account's role may not do this.", request.getRequestURI())));
+        return http.build();
+    }
+
+    /** The OpenAPI document and Swagger UI are public: partners build against them. */
+    @Bean
+    @Order(20)
+    public SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/actuator/health")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .httpBasic(Customizer.withDefaults());
+        return http.build();
+    }
+
+    static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title,
+                        String detail, String instance) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(instance));
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,66 @@
+package fr.prevexp.projections.cases;
+
+import fr.prevexp.engine.ActType;
+import fr.prevexp.engine.CaseState;
+import fr.prevexp.engine.Trade;
+import fr.prevexp.engine.events.*;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Folds the event log into the case list and the parties of each dossier (tracking processor
+ * {@value #GROUP}: replayable, and shared between nodes through the token store).
+ */
+@Component
+@ProcessingGroup(CaseListProjection.GROUP)
+public class CaseListProjection {
+    public static final String GROUP = "cases";
+
+    private final CaseSummaryRepository cases;
+    private final CasePartyRepository parties;
+
+    public CaseListProjection(CaseSummaryRepository cases, CasePartyRepository parties) {
+        this.cases = cases;
+        this.parties = parties;
+    }
+
+    @EventHandler
+    @Transactional
+    public void on(CaseEvent event, @SequenceNumber long sequence) {
+        CaseSummaryEntity row = cases.findById(event.caseId()).orElseGet(() -> new CaseSummaryEntity(event.caseId()));
+        if (sequence <= row.getLastSequence()) return;
+        if (event instanceof CaseOpened o) {
+            row.opened(o.reference(), o.parc(), o.territory(), o.debt(), o.occurredOn());
+            if (o.landlord() != null && o.landlord().organisation() != null) party(o.caseId(), o.landlord().organisation());
+        } else if (event instanceof IrregularityFlagged) {
+            row.irregularity();
+        } else if (!(event instanceof DeadlineScheduled || event instanceof DeadlineElapsed
+                || event instanceof DeadlineMet || event instanceof DeadlineCancelled)) {
+            row.lastAct(ActType.of(event).typeName(), event.occurredOn());
+        }
+        if (event instanceof UnpaidRentReported u && u.amount() != null) row.debt(u.amount());
+        if (event instanceof PaymentOrderServed p && p.debtClaimed() != null) row.debt(p.debtClaimed());
+        row.stage(CaseState.stageAfter(row.getStage(), event));
+        row.sequence(sequence);
+        cases.save(row);
+        if (event.recordedBy() != null && event.recordedBy().trade() != Trade.PROCEDURE) {
+            party(event.caseId(), event.recordedBy().organisation());
+        }
+    }
+
+    private void party(String caseId, String organisation) {
+        var key = new CasePartyEntity.Key(caseId, organisation);
+        if (!parties.existsById(key)) parties.save(new CasePartyEntity(caseId, organisation));
+    }
+
+    @ResetHandler
+    @Transactional
+    public void reset() {
+        parties.deleteAllInBatch();
+        cases.deleteAllInBatch();
+    }
+}
