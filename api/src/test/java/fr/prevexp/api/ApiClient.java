@@ -14,7 +14,9 @@ import java.util.Base64;
 /** A partner system talking HTTP to a running application, as in the README's tour. */
 public final class ApiClient {
     private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
     private final String base;
 
     public ApiClient(int port) {

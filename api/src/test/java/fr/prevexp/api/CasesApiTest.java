@@ -110,6 +110,24 @@ class CasesApiTest {
     }
 
     @Test
+    void moneyIsEurosWithTwoDecimals() {
+        String caseId = openCase();
+        ApiClient.Answer recorded = api.post("commissaire", acts(caseId), "{\"type\": \"PaymentOrderServed\", \"occurredOn\": \"2024-02-01\", \"debtClaimed\": 2100.5}");
+        assertThat(recorded.body().path("fields").path("debtClaimed").decimalValue()).isEqualTo(new java.math.BigDecimal("2100.50"));
+        ApiClient.Answer fraction = api.post("commissaire", acts(caseId), "{\"type\": \"PaymentOrderServed\", \"occurredOn\": \"2024-02-01\", \"debtClaimed\": 2100.555}");
+        assertThat(fraction.status()).isEqualTo(422);
+        assertThat(fraction.body().path("errors").get(0).path("field").asText()).isEqualTo("debtClaimed");
+    }
+
+    @Test
+    void axonsUpdateCheckerIsOff(@org.springframework.beans.factory.annotation.Autowired org.springframework.core.env.Environment env) {
+        assertThat(env.getProperty("axon.update-check.disabled", Boolean.class)).isTrue();
+        assertThat(env.getProperty("axon.axonserver.enabled", Boolean.class)).isFalse();
+        assertThat(org.springframework.util.ClassUtils.isPresent("org.axonframework.axonserver.connector.AxonServerConfiguration", null))
+                .as("the Axon Server connector is excluded").isFalse();
+    }
+
+    @Test
     void unknownDossierIs404() {
         ApiClient.Answer answer = api.post("commissaire", acts("no-such-case"), "{\"type\": \"PaymentOrderServed\", \"occurredOn\": \"2024-02-02\"}");
         assertThat(answer.status()).isEqualTo(404);

@@ -1,7 +1,6 @@
 package fr.prevexp.api.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.prevexp.api.security.Partner;
 import fr.prevexp.engine.Parc;
 import fr.prevexp.engine.Stage;
@@ -34,12 +33,10 @@ import java.util.List;
 public class CasesController {
     private final CaseRecords records;
     private final CaseSummaryRepository list;
-    private final ObjectMapper json;
 
-    public CasesController(CaseRecords records, CaseSummaryRepository list, ObjectMapper json) {
+    public CasesController(CaseRecords records, CaseSummaryRepository list) {
         this.records = records;
         this.list = list;
-        this.json = json;
     }
 
     @PostMapping(consumes = "application/json")
@@ -60,8 +57,8 @@ public class CasesController {
                                             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         CaseRecords.Stored stored = records.record(Partner.of(auth), caseId, body, idempotencyKey);
         List<DomainEventMessage<?>> recorded = stored.messages();
-        EventView act = EventView.of(recorded.get(0), json);
-        List<EventView> flags = recorded.subList(1, recorded.size()).stream().map(m -> EventView.of(m, json)).toList();
+        EventView act = EventView.of(recorded.get(0));
+        List<EventView> flags = recorded.subList(1, recorded.size()).stream().map(m -> EventView.of(m)).toList();
         return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId + "/history"))
                 .body(act.answer(flags, stored.replayed()));
     }
@@ -84,7 +81,7 @@ public class CasesController {
                            @Parameter(description = "YYYY-MM-DD") @RequestParam(required = false)
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         List<DomainEventMessage<?>> events = readable(caseId, auth);
-        List<EventView> views = events.stream().map(m -> EventView.of(m, json)).toList();
+        List<EventView> views = events.stream().map(m -> EventView.of(m)).toList();
         CaseView then = null;
         if (asOf != null) {
             List<CaseEvent> known = CaseRecords.payloads(events).stream().filter(e -> !e.occurredOn().isAfter(asOf)).toList();

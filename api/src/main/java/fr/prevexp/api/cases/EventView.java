@@ -1,12 +1,12 @@
 package fr.prevexp.api.cases;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.prevexp.engine.ActType;
 import fr.prevexp.engine.RecordedBy;
 import fr.prevexp.engine.events.CaseEvent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.eventhandling.DomainEventMessage;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -26,14 +26,20 @@ public record EventView(
         @Schema(description = "Irregularities this act revealed (only in the answer to a recorded act)") List<EventView> irregularities,
         @Schema(description = "True when an idempotent re-send returned the first answer") Boolean replayed) {
 
-    static EventView of(DomainEventMessage<?> message, ObjectMapper json) {
+    static EventView of(DomainEventMessage<?> message) {
         CaseEvent event = (CaseEvent) message.getPayload();
         ActType type = ActType.of(event);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = new LinkedHashMap<>(json.convertValue(event, Map.class));
-        fields.remove("caseId");
-        fields.remove("occurredOn");
-        fields.remove("recordedBy");
+        // The record's own values, not a JSON round trip: amounts keep their two decimals.
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (RecordComponent component : event.getClass().getRecordComponents()) {
+            if (List.of("caseId", "occurredOn", "recordedBy").contains(component.getName())) continue;
+            try {
+                Object value = component.getAccessor().invoke(event);
+                if (value != null) fields.put(component.getName(), value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         return new EventView(message.getSequenceNumber(), type.typeName(), type.french(), event.occurredOn(),
                 message.getTimestamp(), event.recordedBy(), fields, null, null);
     }

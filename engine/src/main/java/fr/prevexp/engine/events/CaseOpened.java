@@ -15,10 +15,19 @@ public record CaseOpened(String caseId, LocalDate occurredOn, RecordedBy recorde
                          String reference, CaseSource source, Parc parc, String territory,
                          LocalDate leaseSignedOn, Household household, Landlord landlord,
                          BigDecimal monthlyRent, BigDecimal monthlyCharges, BigDecimal debt) implements CaseEvent {
+    public CaseOpened {
+        monthlyRent = Money.euros(monthlyRent);
+        monthlyCharges = Money.euros(monthlyCharges);
+        debt = Money.euros(debt);
+    }
+
 
     @Override
     public List<FieldProblem> problems() {
         return FieldProblem.Check.of()
+                .require(Money.isEuros(monthlyRent), "monthlyRent", "must be euros with at most two decimals")
+                .require(Money.isEuros(monthlyCharges), "monthlyCharges", "must be euros with at most two decimals")
+                .require(Money.isEuros(debt), "debt", "must be euros with at most two decimals")
                 .require(source != null, "source", "is required: " + java.util.Arrays.toString(CaseSource.values()))
                 .require(parc != null, "parc", "is required: PUBLIC or PRIVATE")
                 .require(territory != null && territory.matches("(\\d{5}|2[AB]\\d{3})"), "territory",
