@@ -30,7 +30,11 @@ public final class ApiClient {
     }
 
     public Answer get(String login, String path) {
-        return send(login, login, HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
+        return getAs(login, login, path);
+    }
+
+    public Answer getAs(String login, String password, String path) {
+        return send(login, password, HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
     }
 
     public Answer post(String login, String path, String body) {
