@@ -212,6 +212,17 @@ public final class CaseState {
         return this;
     }
 
+    /**
+     * The dossier's debt after this event (<i>montant de la dette</i>): the opening debt, then the
+     * latest amount reported (unpaid-rent report, debt claimed in a payment order).
+     */
+    public static java.math.BigDecimal debtAfter(java.math.BigDecimal current, CaseEvent event) {
+        if (event instanceof CaseOpened o) return o.debt();
+        if (event instanceof UnpaidRentReported u && u.amount() != null) return u.amount();
+        if (event instanceof PaymentOrderServed p && p.debtClaimed() != null) return p.debtClaimed();
+        return current;
+    }
+
     /** The stage a dossier reaches when this event is recorded at {@code current}: it depends on the act alone. */
     public static Stage stageAfter(Stage current, CaseEvent event) {
         if (event instanceof PaymentOrderServed) return Stage.PAYMENT_ORDER;

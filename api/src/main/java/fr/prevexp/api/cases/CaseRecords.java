@@ -23,6 +23,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -169,11 +170,22 @@ public class CaseRecords {
         return path.isEmpty() ? "(body)" : path;
     }
 
+    /** How many times a write that lost a race with another write on the same dossier is tried again. */
+    private static final int CONFLICT_RETRIES = 5;
+
     private Recorded send(Object command, String occurredOnAlias) {
         try {
-            return commands.sendAndWait(command);
-        } catch (CommandExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return commands.sendAndWait(command);
+                } catch (ConcurrencyException e) {
+                    // Another node appended to this dossier first: nothing of ours was stored, so trying again is safe.
+                    if (attempt >= CONFLICT_RETRIES) throw e;
+                } catch (CommandExecutionException e) {
+                    if (e.getCause() instanceof ConcurrencyException && attempt < CONFLICT_RETRIES) continue;
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
         } catch (InvalidActException e) {
             if (occurredOnAlias == null) throw e;
             throw new InvalidActException(e.problems().stream()

@@ -92,6 +92,26 @@ public class ProblemHandler {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
     }
 
+    @ExceptionHandler(org.axonframework.modelling.command.ConcurrencyException.class)
+    public ResponseEntity<ProblemDetail> busy(org.axonframework.modelling.command.ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-write", "Concurrent write on the dossier",
+                "Other acts were being recorded on this dossier at the same moment; nothing was recorded. Send the act again.");
+    }
+
+    /** Anything unexpected: logged with an id the partner can quote; nothing is said of the internals. */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse known) {
+            return problem(HttpStatus.valueOf(known.getStatusCode().value()), "http-error", known.getBody().getTitle(), known.getBody().getDetail());
+        }
+        String id = java.util.UUID.randomUUID().toString();
+        LOG.error("Unexpected error {}", id, e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request failed on the server (error id " + id + "). If it was a write, check the dossier's history before sending it again.");
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);
+
     private ResponseEntity<ProblemDetail> withErrors(HttpStatus status, String type, String title, String detail, String field, String reason) {
         ResponseEntity<ProblemDetail> response = problem(status, type, title, detail);
         response.getBody().setProperty("errors", List.of(Map.of("field", field, "reason", reason)));

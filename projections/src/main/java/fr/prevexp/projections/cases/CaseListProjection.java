@@ -42,8 +42,7 @@ public class CaseListProjection {
                 || event instanceof DeadlineMet || event instanceof DeadlineCancelled)) {
             row.lastAct(ActType.of(event).typeName(), event.occurredOn());
         }
-        if (event instanceof UnpaidRentReported u && u.amount() != null) row.debt(u.amount());
-        if (event instanceof PaymentOrderServed p && p.debtClaimed() != null) row.debt(p.debtClaimed());
+        row.debt(CaseState.debtAfter(row.getDebt(), event));
         row.stage(CaseState.stageAfter(row.getStage(), event));
         row.sequence(sequence);
         cases.save(row);

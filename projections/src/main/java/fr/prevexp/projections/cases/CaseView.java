@@ -54,8 +54,7 @@ public record CaseView(String caseId, String reference, Parc parc, String parcLa
         for (CaseEvent event : events) {
             state.apply(event);
             var type = fr.prevexp.engine.ActType.of(event);
-            if (event instanceof UnpaidRentReported u && u.amount() != null) debt = u.amount();
-            if (event instanceof PaymentOrderServed p && p.debtClaimed() != null) debt = p.debtClaimed();
+            debt = CaseState.debtAfter(debt, event);
             if (event instanceof DeadlineScheduled d) {
                 deadlines.add(new Deadline(d.kind(), d.kind().french(), d.startsOn(), d.dueOn(), DeadlineStatus.PENDING));
             } else if (event instanceof DeadlineElapsed d) {
