@@ -21,7 +21,7 @@ public record Partner(String login, Trade trade, String organisation) {
             if (name.startsWith("ROLE_")) trade = Trade.valueOf(name.substring(5));
             if (name.startsWith(PartnerAccounts.ORGANISATION_PREFIX)) organisation = name.substring(PartnerAccounts.ORGANISATION_PREFIX.length());
         }
-        if (trade == null) throw new IllegalStateException("no role for " + authentication.getName());
+        if (trade == null) throw new org.springframework.security.access.AccessDeniedException("no partner role for " + authentication.getName());
         return new Partner(authentication.getName(), trade, organisation);
     }
 

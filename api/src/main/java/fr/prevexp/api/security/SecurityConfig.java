@@ -19,6 +19,16 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import java.io.IOException;
 import java.net.URI;
@@ -49,7 +59,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(10)
-    public SecurityFilterChain partnerApi(HttpSecurity http, ObjectMapper json) throws Exception {
+    public SecurityFilterChain partnerApi(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwt) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,6 +75,14 @@ public class SecurityConfig {
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         problem(json, response, HttpStatus.FORBIDDEN, "Forbidden",
                                 "This account's role may not do this.", request.getRequestURI())));
+        if (jwt.getIfAvailable() != null) {
+            // Production: partners may also present bearer tokens of the configured issuer
+            // (spring.security.oauth2.resourceserver.jwt.*), with the claims "role" and "organisation".
+            http.oauth2ResourceServer(o -> o
+                    .jwt(j -> j.jwtAuthenticationConverter(SecurityConfig::partnerToken))
+                    .authenticationEntryPoint((request, response, e) -> problem(json, response, HttpStatus.UNAUTHORIZED,
+                            "Authentication required", "Invalid bearer token: " + e.getMessage(), request.getRequestURI())));
+        }
         return http.build();
     }
 
@@ -76,6 +94,18 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .httpBasic(Customizer.withDefaults());
         return http.build();
+    }
+
+    /** A bearer token's claims as a partner: {@code role} (a trade of API.md), {@code organisation}, the login in {@code sub}. */
+    static AbstractAuthenticationToken partnerToken(Jwt token) {
+        String role = token.getClaimAsString("role");
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        if (role != null && java.util.Arrays.stream(Trade.values()).anyMatch(t -> t.name().equals(role) && t != Trade.PROCEDURE)) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+        }
+        String organisation = token.getClaimAsString("organisation");
+        authorities.add(new SimpleGrantedAuthority(PartnerAccounts.ORGANISATION_PREFIX + (organisation != null ? organisation : token.getSubject())));
+        return new JwtAuthenticationToken(token, authorities, token.getSubject());
     }
 
     static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title,
