@@ -89,8 +89,11 @@ class BearerTokenTest {
                 "{\"type\": \"NoticeToQuitServed\", \"occurredOn\": \"2024-02-01\"}");
         assertThat(wrongTrade.statusCode()).isEqualTo(403);
 
-        String genuine = token("x", "CCAPEX", "x");
-        String forgedToken = genuine.substring(0, genuine.length() - 1) + (genuine.endsWith("A") ? "B" : "A");
+        // A commissaire's genuine token whose claims are rewritten to claim the secretariat's role.
+        String[] genuine = token("x", "COMMISSAIRE", "x").split("\\.");
+        String claims = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"sub\":\"x\",\"role\":\"CCAPEX\",\"organisation\":\"x\",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}").getBytes());
+        String forgedToken = genuine[0] + "." + claims + "." + genuine[2];
         HttpResponse<String> forged = post(forgedToken, "/api/v1/cases", ApiClient.opening("2024-01-10"));
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(forged.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
