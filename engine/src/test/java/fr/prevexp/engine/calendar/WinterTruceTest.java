@@ -1,0 +1,29 @@
+package fr.prevexp.engine.calendar;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WinterTruceTest {
+
+    @Test
+    void coversFirstNovemberToThirtyFirstMarchInclusive() {
+        assertThat(WinterTruce.covers(LocalDate.of(2024, 10, 31))).isFalse();
+        assertThat(WinterTruce.covers(LocalDate.of(2024, 11, 1))).isTrue();
+        assertThat(WinterTruce.covers(LocalDate.of(2024, 12, 31))).isTrue();
+        assertThat(WinterTruce.covers(LocalDate.of(2025, 1, 1))).isTrue();
+        assertThat(WinterTruce.covers(LocalDate.of(2024, 2, 29))).isTrue();
+        assertThat(WinterTruce.covers(LocalDate.of(2025, 3, 31))).isTrue();
+        assertThat(WinterTruce.covers(LocalDate.of(2025, 4, 1))).isFalse();
+    }
+
+    @Test
+    void theFirstDayOutsideCrossesTheYearBoundary() {
+        assertThat(WinterTruce.firstDayOutside(LocalDate.of(2024, 11, 15))).isEqualTo(LocalDate.of(2025, 4, 1));
+        assertThat(WinterTruce.firstDayOutside(LocalDate.of(2025, 2, 10))).isEqualTo(LocalDate.of(2025, 4, 1));
+        assertThat(WinterTruce.firstDayOutside(LocalDate.of(2025, 6, 10))).isEqualTo(LocalDate.of(2025, 6, 10));
+        assertThat(WinterTruce.firstDayOutside(LocalDate.of(2025, 10, 31))).isEqualTo(LocalDate.of(2025, 10, 31));
+    }
+}
