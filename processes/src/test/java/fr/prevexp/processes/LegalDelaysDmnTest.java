@@ -1,0 +1,106 @@
+package fr.prevexp.processes;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every DMN table of the legal delays, row by row, both regimes around 29 July 2023. */
+class LegalDelaysDmnTest {
+    static Map<String, DmnDecision> decisions;
+    static DmnEngine engine;
+
+    @BeforeAll
+    static void parse() throws Exception {
+        engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        try (InputStream dmn = LegalDelaysDmnTest.class.getResourceAsStream("/dmn/delais-legaux.dmn")) {
+            List<DmnDecision> parsed = engine.parseDecisions(dmn);
+            decisions = parsed.stream().collect(Collectors.toMap(DmnDecision::getKey, d -> d));
+        }
+    }
+
+    private static DmnDecisionRuleResult decide(String decision, Object... keyValues) {
+        VariableMap variables = Variables.createVariables();
+        for (int i = 0; i < keyValues.length; i += 2) variables.putValue((String) keyValues[i], keyValues[i + 1]);
+        return engine.evaluateDecisionTable(decisions.get("Decision_" + decision), variables).getSingleResult();
+    }
+
+    private static void expect(DmnDecisionRuleResult result, int amount, String unit) {
+        assertThat(((Number) result.get("amount")).intValue()).isEqualTo(amount);
+        assertThat((String) result.get("unit")).isEqualTo(unit);
+        assertThat((String) result.get("regime")).isNotBlank();
+    }
+
+    @Test
+    void paymentOrderDelayIsDecidedByTheLeaseSigningDate() {
+        expect(decide("PaymentOrderDelay", "leaseSignedOn", null), 2, "MONTHS");
+        expect(decide("PaymentOrderDelay", "leaseSignedOn", "2019-05-01"), 2, "MONTHS");
+        expect(decide("PaymentOrderDelay", "leaseSignedOn", "2023-07-28"), 2, "MONTHS");
+        expect(decide("PaymentOrderDelay", "leaseSignedOn", "2023-07-29"), 6, "WEEKS");
+        expect(decide("PaymentOrderDelay", "leaseSignedOn", "2024-02-29"), 6, "WEEKS");
+        assertThat(decide("PaymentOrderDelay", "leaseSignedOn", null).get("regime").toString()).contains("inconnue");
+    }
+
+    @Test
+    void prefectNoticeIsDecidedByTheSummonsDate() {
+        expect(decide("PrefectNoticeBeforeHearing", "summonsOn", "2023-07-28"), 2, "MONTHS");
+        expect(decide("PrefectNoticeBeforeHearing", "summonsOn", "2023-07-29"), 42, "DAYS");
+    }
+
+    @Test
+    void ccapexReferralDelayAppliesToLegalEntitiesOnly() {
+        expect(decide("CcapexReferralBeforeSummons", "landlordKind", "SOCIAL"), 2, "MONTHS");
+        expect(decide("CcapexReferralBeforeSummons", "landlordKind", "LEGAL_ENTITY"), 2, "MONTHS");
+        expect(decide("CcapexReferralBeforeSummons", "landlordKind", "FAMILY_SCI"), 0, "NONE");
+        expect(decide("CcapexReferralBeforeSummons", "landlordKind", "PRIVATE_PERSON"), 0, "NONE");
+    }
+
+    @Test
+    void fixedDelays() {
+        expect(decide("SocialDiagnosisInterview", "socialDiagnosisRequestedOn", "2024-03-21"), 15, "WORKING_DAYS");
+        expect(decide("NoticeToQuitDelay", "noticeToQuitOn", "2024-09-02"), 2, "MONTHS");
+        expect(decide("PoliceAssistanceDecision", "policeAssistanceRequestedOn", "2024-11-05"), 2, "MONTHS");
+        expect(decide("OverIndebtednessSuspension", "evictionMeasuresSuspendedOn", "2024-11-05"), 24, "MONTHS");
+    }
+
+    @Test
+    void daloWindowIsADepartementSetting() {
+        expect(decide("DaloRehousing", "daloLargeAgglomeration", true), 6, "MONTHS");
+        expect(decide("DaloRehousing", "daloLargeAgglomeration", false), 3, "MONTHS");
+    }
+
+    @Test
+    void judgeDecidedDelaysKeepTheJudgesMonthsUnderEitherRegime() {
+        expect(decide("PaymentDelays", "judgmentOn", "2023-06-01", "paymentDelayMonths", 36), 36, "MONTHS");
+        expect(decide("PaymentDelays", "judgmentOn", "2024-06-01", "paymentDelayMonths", 12), 12, "MONTHS");
+        assertThat(decide("PaymentDelays", "judgmentOn", "2024-06-01", "paymentDelayMonths", 12).get("regime").toString()).contains("premier impayé");
+        expect(decide("GracePeriod", "judgmentOn", "2023-01-10", "gracePeriodMonths", 6), 6, "MONTHS");
+        assertThat(decide("GracePeriod", "judgmentOn", "2024-01-10", "gracePeriodMonths", 6).get("regime").toString()).contains("1 an");
+    }
+
+    @Test
+    void protocolAndSupportMeasures() {
+        expect(decide("Protocol", "protocolDurationMonths", null), 24, "MONTHS");
+        expect(decide("Protocol", "protocolDurationMonths", 18), 18, "MONTHS");
+        expect(decide("SupportMeasure", "supportMeasureKind", "ASLL"), 12, "MONTHS");
+        expect(decide("SupportMeasure", "supportMeasureKind", "MASP"), 0, "NONE");
+    }
+
+    @Test
+    void ccapexReportThreshold() {
+        expect(decide("CcapexReport", "landlordKind", "PRIVATE_PERSON", "paymentOrderOn", "2022-05-01", "ccapexReportArrearsMonthsBefore", 4), 4, "ARREARS_MONTHS");
+        expect(decide("CcapexReport", "landlordKind", "FAMILY_SCI", "paymentOrderOn", "2024-05-01", "ccapexReportArrearsMonthsBefore", 4), 2, "ARREARS_MONTHS");
+        expect(decide("CcapexReport", "landlordKind", "SOCIAL", "paymentOrderOn", "2024-05-01", "ccapexReportArrearsMonthsBefore", 4), 0, "NONE");
+    }
+}
