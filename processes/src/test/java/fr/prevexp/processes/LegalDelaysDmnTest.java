@@ -54,8 +54,8 @@ class LegalDelaysDmnTest {
 
     @Test
     void prefectNoticeIsDecidedByTheSummonsDate() {
-        expect(decide("PrefectNoticeBeforeHearing", "summonsOn", "2023-07-28"), 2, "MONTHS");
-        expect(decide("PrefectNoticeBeforeHearing", "summonsOn", "2023-07-29"), 42, "DAYS");
+        expect(decide("PrefectNoticeBeforeHearing", "summonsServedOn", "2023-07-28"), 2, "MONTHS");
+        expect(decide("PrefectNoticeBeforeHearing", "summonsServedOn", "2023-07-29"), 42, "DAYS");
     }
 
     @Test
@@ -69,7 +69,7 @@ class LegalDelaysDmnTest {
     @Test
     void fixedDelays() {
         expect(decide("SocialDiagnosisInterview", "socialDiagnosisRequestedOn", "2024-03-21"), 15, "WORKING_DAYS");
-        expect(decide("NoticeToQuitDelay", "noticeToQuitOn", "2024-09-02"), 2, "MONTHS");
+        expect(decide("NoticeToQuitDelay", "noticeToQuitServedOn", "2024-09-02"), 2, "MONTHS");
         expect(decide("PoliceAssistanceDecision", "policeAssistanceRequestedOn", "2024-11-05"), 2, "MONTHS");
         expect(decide("OverIndebtednessSuspension", "evictionMeasuresSuspendedOn", "2024-11-05"), 24, "MONTHS");
     }
@@ -82,25 +82,25 @@ class LegalDelaysDmnTest {
 
     @Test
     void judgeDecidedDelaysKeepTheJudgesMonthsUnderEitherRegime() {
-        expect(decide("PaymentDelays", "judgmentOn", "2023-06-01", "paymentDelayMonths", 36), 36, "MONTHS");
-        expect(decide("PaymentDelays", "judgmentOn", "2024-06-01", "paymentDelayMonths", 12), 12, "MONTHS");
-        assertThat(decide("PaymentDelays", "judgmentOn", "2024-06-01", "paymentDelayMonths", 12).get("regime").toString()).contains("premier impayé");
-        expect(decide("GracePeriod", "judgmentOn", "2023-01-10", "gracePeriodMonths", 6), 6, "MONTHS");
-        assertThat(decide("GracePeriod", "judgmentOn", "2024-01-10", "gracePeriodMonths", 6).get("regime").toString()).contains("1 an");
+        expect(decide("PaymentDelays", "judgmentDeliveredOn", "2023-06-01", "judgmentDeliveredPaymentDelayMonths", 36), 36, "MONTHS");
+        expect(decide("PaymentDelays", "judgmentDeliveredOn", "2024-06-01", "judgmentDeliveredPaymentDelayMonths", 12), 12, "MONTHS");
+        assertThat(decide("PaymentDelays", "judgmentDeliveredOn", "2024-06-01", "judgmentDeliveredPaymentDelayMonths", 12).get("regime").toString()).contains("premier impayé");
+        expect(decide("GracePeriod", "judgmentDeliveredOn", "2023-01-10", "judgmentDeliveredGracePeriodMonths", 6), 6, "MONTHS");
+        assertThat(decide("GracePeriod", "judgmentDeliveredOn", "2024-01-10", "judgmentDeliveredGracePeriodMonths", 6).get("regime").toString()).contains("1 an");
     }
 
     @Test
     void protocolAndSupportMeasures() {
-        expect(decide("Protocol", "protocolDurationMonths", null), 24, "MONTHS");
-        expect(decide("Protocol", "protocolDurationMonths", 18), 18, "MONTHS");
-        expect(decide("SupportMeasure", "supportMeasureKind", "ASLL"), 12, "MONTHS");
-        expect(decide("SupportMeasure", "supportMeasureKind", "MASP"), 0, "NONE");
+        expect(decide("Protocol", "socialCohesionProtocolSignedDurationMonths", null), 24, "MONTHS");
+        expect(decide("Protocol", "socialCohesionProtocolSignedDurationMonths", 18), 18, "MONTHS");
+        expect(decide("SupportMeasure", "supportMeasureStartedKind", "ASLL"), 12, "MONTHS");
+        expect(decide("SupportMeasure", "supportMeasureStartedKind", "MASP"), 0, "NONE");
     }
 
     @Test
     void ccapexReportThreshold() {
-        expect(decide("CcapexReport", "landlordKind", "PRIVATE_PERSON", "paymentOrderOn", "2022-05-01", "ccapexReportArrearsMonthsBefore", 4), 4, "ARREARS_MONTHS");
-        expect(decide("CcapexReport", "landlordKind", "FAMILY_SCI", "paymentOrderOn", "2024-05-01", "ccapexReportArrearsMonthsBefore", 4), 2, "ARREARS_MONTHS");
-        expect(decide("CcapexReport", "landlordKind", "SOCIAL", "paymentOrderOn", "2024-05-01", "ccapexReportArrearsMonthsBefore", 4), 0, "NONE");
+        expect(decide("CcapexReport", "landlordKind", "PRIVATE_PERSON", "paymentOrderServedOn", "2022-05-01", "ccapexReportArrearsMonthsBefore", 4), 4, "ARREARS_MONTHS");
+        expect(decide("CcapexReport", "landlordKind", "FAMILY_SCI", "paymentOrderServedOn", "2024-05-01", "ccapexReportArrearsMonthsBefore", 4), 2, "ARREARS_MONTHS");
+        expect(decide("CcapexReport", "landlordKind", "SOCIAL", "paymentOrderServedOn", "2024-05-01", "ccapexReportArrearsMonthsBefore", 4), 0, "NONE");
     }
 }

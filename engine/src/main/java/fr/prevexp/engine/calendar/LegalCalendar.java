@@ -29,6 +29,11 @@ public final class LegalCalendar {
         return new LegalCalendar(departement != null && ALSACE_MOSELLE.contains(departement));
     }
 
+    /** The calendar with or without the local holidays of Alsace-Moselle (a département setting). */
+    public static LegalCalendar withAlsaceMoselleHolidays(boolean alsaceMoselle) {
+        return new LegalCalendar(alsaceMoselle);
+    }
+
     /** The calendar of the département of an INSEE commune code. */
     public static LegalCalendar ofTerritory(String inseeCode) {
         if (inseeCode == null || inseeCode.length() < 2) return of(null);

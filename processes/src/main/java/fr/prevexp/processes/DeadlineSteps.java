@@ -1,0 +1,207 @@
+package fr.prevexp.processes;
+
+import fr.prevexp.engine.ActRefusedException;
+import fr.prevexp.engine.DeadlineKind;
+import fr.prevexp.engine.Irregularity;
+import fr.prevexp.engine.RecordedBy;
+import fr.prevexp.engine.calendar.DurationUnit;
+import fr.prevexp.engine.calendar.LegalCalendar;
+import fr.prevexp.engine.calendar.WinterTruce;
+import fr.prevexp.engine.command.RecordAct;
+import fr.prevexp.engine.events.*;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The service tasks of the procedure model ({@code ${scheduleDeadline}}, {@code ${elapseDeadline}}...):
+ * each turns a step of the process into a command on the dossier, with a deterministic
+ * idempotency key so that a job run twice records once. The durations come from the DMN result
+ * the model hands them; these steps only count days with the legal calendar.
+ */
+@Configuration
+public class DeadlineSteps {
+    private static final Logger LOG = LoggerFactory.getLogger(DeadlineSteps.class);
+    static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Paris");
+
+    /** Opens a deadline: its last day from the DMN duration (or a fixed date), its timer the day after. */
+    @Bean
+    public JavaDelegate scheduleDeadline(ProcedureCommands commands) {
+        return execution -> {
+            DeadlineKind kind = DeadlineKind.valueOf(string(execution, "kind"));
+            LocalDate startsOn = date(execution, "startsOn");
+            LocalDate dueOn;
+            if (execution.hasVariable("fixedDueOn") && execution.getVariable("fixedDueOn") != null) {
+                dueOn = date(execution, "fixedDueOn");
+            } else if (execution.hasVariable("endsBefore") && execution.getVariable("endsBefore") != null) {
+                dueOn = date(execution, "endsBefore").minusDays(1);  // the day before the hearing
+            } else {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> delay = (Map<String, Object>) execution.getVariable("delay_" + kind.name());
+                if (delay == null) {
+                    throw new IllegalStateException("no DMN duration delay_" + kind.name() + " at " + execution.getCurrentActivityId()
+                            + " (variables " + execution.getVariableNames() + ")");
+                }
+                int amount = ((Number) delay.get("amount")).intValue();
+                DurationUnit unit = DurationUnit.valueOf((String) delay.get("unit"));
+                if (execution.hasVariable("countBackFrom") && execution.getVariable("countBackFrom") != null) {
+                    // Counted back from the hearing: the last day the act may be done (month: plusMonths(-N)).
+                    LocalDate from = date(execution, "countBackFrom");
+                    dueOn = unit == DurationUnit.MONTHS ? from.minusMonths(amount) : from.minusDays(unit == DurationUnit.WEEKS ? 7L * amount : amount);
+                } else {
+                    dueOn = calendar(execution).lastDay(startsOn, amount, unit);
+                }
+            }
+            execution.setVariable(kind.name() + "_dueOn", dueOn.toString());
+            execution.setVariable(kind.name() + "_timer", startOfDay(dueOn.plusDays(1)));
+            commands.record(new RecordAct(new DeadlineScheduled(caseId(execution), startsOn, RecordedBy.procedure(), kind, startsOn, dueOn),
+                    key(execution, kind.name(), "scheduled", startsOn)));
+        };
+    }
+
+    /** The earliest eviction (<i>première date d'expulsion possible</i>): after every delay still running, outside the winter truce. */
+    @Bean
+    public JavaDelegate scheduleEarliestEviction(ProcedureCommands commands) {
+        return execution -> {
+            LocalDate grantedOn = date(execution, "policeAssistanceGrantedOn");
+            LocalDate earliest = Stream.of(
+                            optionalDate(execution, "policeAssistanceGrantedExecutionPossibleFrom"),
+                            dayAfter(execution, DeadlineKind.NOTICE_TO_QUIT_DELAY),
+                            dayAfter(execution, DeadlineKind.GRACE_PERIOD),
+                            dayAfter(execution, DeadlineKind.OVER_INDEBTEDNESS_SUSPENSION))
+                    .filter(java.util.Objects::nonNull).reduce(grantedOn, (a, b) -> a.isAfter(b) ? a : b);
+            LocalDate dueOn = WinterTruce.firstDayOutside(earliest);
+            DeadlineKind kind = DeadlineKind.EARLIEST_EVICTION;
+            execution.setVariable(kind.name() + "_dueOn", dueOn.toString());
+            execution.setVariable(kind.name() + "_timer", startOfDay(dueOn));
+            commands.record(new RecordAct(new DeadlineScheduled(caseId(execution), grantedOn, RecordedBy.procedure(), kind, grantedOn, dueOn),
+                    key(execution, kind.name(), "scheduled", grantedOn)));
+        };
+    }
+
+    /** The timer fired: the window is over (for the earliest eviction: the first legal day has come). */
+    @Bean
+    public JavaDelegate elapseDeadline(ProcedureCommands commands) {
+        return execution -> {
+            DeadlineKind kind = DeadlineKind.valueOf(string(execution, "kind"));
+            LocalDate dueOn = LocalDate.parse((String) execution.getVariable(kind.name() + "_dueOn"));
+            LocalDate on = kind == DeadlineKind.EARLIEST_EVICTION ? dueOn : dueOn.plusDays(1);
+            commands.record(new RecordAct(new DeadlineElapsed(caseId(execution), on, RecordedBy.procedure(), kind, dueOn),
+                    key(execution, kind.name(), "elapsed", dueOn)));
+        };
+    }
+
+    /** The awaited act came within the window. */
+    @Bean
+    public JavaDelegate meetDeadline(ProcedureCommands commands) {
+        return execution -> {
+            DeadlineKind kind = DeadlineKind.valueOf(string(execution, "kind"));
+            LocalDate on = lastActOrDue(execution, kind);
+            commands.record(new RecordAct(new DeadlineMet(caseId(execution), on, RecordedBy.procedure(), kind),
+                    key(execution, kind.name(), "met", LocalDate.parse((String) execution.getVariable(kind.name() + "_dueOn")))));
+        };
+    }
+
+    /** The path made the deadline moot (payment delays not kept: the order to leave was served). */
+    @Bean
+    public JavaDelegate cancelDeadline(ProcedureCommands commands) {
+        return execution -> {
+            DeadlineKind kind = DeadlineKind.valueOf(string(execution, "kind"));
+            LocalDate on = date(execution, "lastActOn");
+            commands.record(new RecordAct(new DeadlineCancelled(caseId(execution), on, RecordedBy.procedure(), kind,
+                    "procédure poursuivie : " + execution.getCurrentActivityName()),
+                    key(execution, kind.name(), "cancelled", LocalDate.parse((String) execution.getVariable(kind.name() + "_dueOn")))));
+        };
+    }
+
+    /** An irregularity the model's gateway found (<i>irrégularité</i>). */
+    @Bean
+    public JavaDelegate flagIrregularity(ProcedureCommands commands) {
+        return execution -> {
+            Irregularity code = Irregularity.valueOf(string(execution, "code"));
+            String act = string(execution, "act");
+            LocalDate on = switch (code) {
+                case SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING -> date(execution, "summonsServedHearingOn");
+                default -> date(execution, "summonsServedOn");
+            };
+            String detail = switch (code) {
+                case SUMMONS_BEFORE_PAYMENT_ORDER_DELAY -> "assignation du " + on + " avant la fin du délai du commandement de payer ("
+                        + execution.getVariable("PAYMENT_ORDER_DELAY_dueOn") + ")";
+                case SUMMONS_TOO_CLOSE_TO_HEARING -> "assignation du " + on + " notifiée après le "
+                        + execution.getVariable("PREFECT_NOTICE_BEFORE_HEARING_dueOn") + " pour une audience le " + execution.getVariable("summonsServedHearingOn");
+                case SUMMONS_TOO_SOON_AFTER_CCAPEX_REFERRAL -> "assignation du " + on + " avant la fin des 2 mois suivant la saisine de la CCAPEX ("
+                        + execution.getVariable("CCAPEX_REFERRAL_BEFORE_SUMMONS_dueOn") + ")";
+                case SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING -> "aucun DSF transmis au juge avant l'audience du " + on;
+                default -> code.french();
+            };
+            commands.record(new RecordAct(new IrregularityFlagged(caseId(execution), on, RecordedBy.procedure(), code, act, detail),
+                    key(execution, "flag", code.name(), on)));
+        };
+    }
+
+    /** The préfet's silence for the whole window is an implicit refusal (CPCE R153-1). */
+    @Bean
+    public JavaDelegate recordImplicitRefusal(ProcedureCommands commands) {
+        return execution -> {
+            LocalDate dueOn = LocalDate.parse((String) execution.getVariable(DeadlineKind.POLICE_ASSISTANCE_DECISION.name() + "_dueOn"));
+            try {
+                commands.record(new RecordAct(new PoliceAssistanceImplicitlyRefused(caseId(execution), dueOn.plusDays(1), RecordedBy.procedure()),
+                        key(execution, "implicit-refusal", "", dueOn)));
+            } catch (ActRefusedException decidedMeanwhile) {
+                // The préfet's decision was recorded while the timer fired: it stands, nothing to add.
+                LOG.info("No implicit refusal for {}: {}", caseId(execution), decidedMeanwhile.getMessage());
+            }
+        };
+    }
+
+    static String caseId(DelegateExecution execution) {
+        return execution.getProcessBusinessKey();
+    }
+
+    static String key(DelegateExecution execution, String what, String step, LocalDate date) {
+        return "procedure:" + caseId(execution) + ":" + what + ":" + step + ":" + date;
+    }
+
+    static Date startOfDay(LocalDate day) {
+        return Date.from(day.atStartOfDay(LEGAL_ZONE).toInstant());
+    }
+
+    private static LegalCalendar calendar(DelegateExecution execution) {
+        Object alsaceMoselle = execution.getVariable("alsaceMoselle");
+        return alsaceMoselle instanceof Boolean b ? LegalCalendar.withAlsaceMoselleHolidays(b)
+                : LegalCalendar.ofTerritory((String) execution.getVariable("territory"));
+    }
+
+    private static LocalDate lastActOrDue(DelegateExecution execution, DeadlineKind kind) {
+        return date(execution, "lastActOn");
+    }
+
+    private static LocalDate dayAfter(DelegateExecution execution, DeadlineKind kind) {
+        LocalDate due = optionalDate(execution, kind.name() + "_dueOn");
+        return due == null ? null : due.plusDays(1);
+    }
+
+    private static String string(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        if (value == null) throw new IllegalStateException("process variable " + name + " is missing");
+        return value.toString();
+    }
+
+    private static LocalDate date(DelegateExecution execution, String name) {
+        return LocalDate.parse(string(execution, name));
+    }
+
+    private static LocalDate optionalDate(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : LocalDate.parse(value.toString());
+    }
+}

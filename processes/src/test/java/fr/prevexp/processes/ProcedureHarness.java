@@ -1,0 +1,103 @@
+package fr.prevexp.processes;
+
+import fr.prevexp.engine.*;
+import fr.prevexp.engine.command.RecordAct;
+import fr.prevexp.engine.events.*;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Drives one dossier's procedure on an in-memory engine: acts go through the real bridge, the
+ * real BPMN and DMN and the real delegates; what the procedure records is captured (as the
+ * dossier would record it, deduplicated by idempotency key).
+ */
+final class ProcedureHarness implements ProcedureCommands {
+    static final String CASE = "case-42";
+    final ProcessEngine engine;
+    final ProcedureBridge bridge;
+    final List<CaseEvent> recorded = new ArrayList<>();
+    private final java.util.Set<String> keys = new java.util.HashSet<>();
+    private long sequence;
+
+    ProcedureHarness(ProcessEngine engine, DepartementSettings settings) {
+        this.engine = engine;
+        DeadlineSteps steps = new DeadlineSteps();
+        Mocks.register("scheduleDeadline", steps.scheduleDeadline(this));
+        Mocks.register("scheduleEarliestEviction", steps.scheduleEarliestEviction(this));
+        Mocks.register("elapseDeadline", steps.elapseDeadline(this));
+        Mocks.register("meetDeadline", steps.meetDeadline(this));
+        Mocks.register("cancelDeadline", steps.cancelDeadline(this));
+        Mocks.register("flagIrregularity", steps.flagIrregularity(this));
+        Mocks.register("recordImplicitRefusal", steps.recordImplicitRefusal(this));
+        this.bridge = new ProcedureBridge(engine.getRuntimeService(), engine.getHistoryService(), settings);
+    }
+
+    @Override
+    public void record(RecordAct command) {
+        if (command.idempotencyKey() != null && !keys.add(command.idempotencyKey())) return;
+        recorded.add(command.act());
+    }
+
+    static CaseOpened opened(Parc parc, LandlordKind landlord, String territory, LocalDate leaseSignedOn, LocalDate on) {
+        return new CaseOpened(CASE, on, new RecordedBy(Trade.CCAPEX, "ccapex"), "DOS-42", CaseSource.CAF, parc, territory, leaseSignedOn,
+                new Household("Famille Martin", "1 rue X", 3, null), new Landlord(landlord, "Bailleur", null),
+                new BigDecimal("650.00"), new BigDecimal("80.00"), new BigDecimal("1950.00"));
+    }
+
+    static RecordedBy commissaire() {
+        return new RecordedBy(Trade.COMMISSAIRE, "etude");
+    }
+
+    /** Records an act today: the bridge correlates it, then every job due by now runs (in due order). */
+    ProcedureHarness act(CaseEvent event) {
+        bridge.apply(event, sequence++);
+        runDueJobs();
+        return this;
+    }
+
+    /** Moves the engine's clock to the start of that day and runs every job that has become due. */
+    ProcedureHarness travelTo(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(day.atStartOfDay(DeadlineSteps.LEGAL_ZONE).toInstant().plusSeconds(3600)));
+        runDueJobs();
+        return this;
+    }
+
+    void runDueJobs() {
+        for (int round = 0; round < 500; round++) {
+            List<Job> due = engine.getManagementService().createJobQuery().executable().orderByJobDuedate().asc().list();
+            if (due.isEmpty()) return;
+            engine.getManagementService().executeJob(due.get(0).getId());
+        }
+        throw new IllegalStateException("jobs keep coming: a loop in the model?");
+    }
+
+    <T extends CaseEvent> List<T> recorded(Class<T> type) {
+        return recorded.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    DeadlineScheduled scheduled(DeadlineKind kind) {
+        List<DeadlineScheduled> found = recorded(DeadlineScheduled.class).stream().filter(d -> d.kind() == kind).toList();
+        if (found.size() != 1) throw new AssertionError("expected one " + kind + " scheduled, got " + found + " in " + recorded);
+        return found.get(0);
+    }
+
+    boolean elapsed(DeadlineKind kind) {
+        return recorded(DeadlineElapsed.class).stream().anyMatch(d -> d.kind() == kind);
+    }
+
+    boolean met(DeadlineKind kind) {
+        return recorded(DeadlineMet.class).stream().anyMatch(d -> d.kind() == kind);
+    }
+
+    List<Irregularity> flags() {
+        return recorded(IrregularityFlagged.class).stream().map(IrregularityFlagged::code).toList();
+    }
+}

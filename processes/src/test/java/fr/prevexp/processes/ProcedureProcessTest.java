@@ -1,0 +1,368 @@
+package fr.prevexp.processes;
+
+import fr.prevexp.engine.*;
+import fr.prevexp.engine.events.*;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static fr.prevexp.processes.ProcedureHarness.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The procedure model on an in-memory engine, travelling through months with ClockUtil: one test per path of each gateway. */
+@Deployment(resources = {"bpmn/procedure-expulsion.bpmn", "dmn/delais-legaux.dmn"})
+class ProcedureProcessTest {
+    @RegisterExtension
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+
+    ProcessEngine engine;
+    ProcedureHarness dossier;
+
+    @BeforeEach
+    void start() {
+        engine = extension.getProcessEngine();
+        BpmnAwareTests.init(engine);
+        dossier = new ProcedureHarness(engine, new DepartementSettings());
+    }
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+        Mocks.reset();
+    }
+
+    private static LocalDate d(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    /** Opens a private-parc dossier in Saint-Denis on that day, with the lease signed on the given day. */
+    private ProcessInstance open(String on, String leaseSignedOn, LandlordKind landlord) {
+        dossier.travelTo(d(on)).act(opened(Parc.PRIVATE, landlord, "93066", leaseSignedOn == null ? null : d(leaseSignedOn), d(on)));
+        return dossier.bridge.instance(CASE);
+    }
+
+    private void onThe(String day, CaseEvent act) {
+        dossier.travelTo(d(day)).act(act);
+    }
+
+    @Test
+    void paymentOrderDelayOfTheOldRegimeElapsesTwoMonthsLater() {
+        ProcessInstance pi = open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-02-01", new PaymentOrderServed(CASE, d("2024-02-01"), commissaire(), null));
+        assertThat(dossier.scheduled(DeadlineKind.PAYMENT_ORDER_DELAY).dueOn()).isEqualTo(d("2024-04-01"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_PaymentOrderDelay");
+        dossier.travelTo(d("2024-04-01"));
+        assertThat(dossier.elapsed(DeadlineKind.PAYMENT_ORDER_DELAY)).as("still running on its last day").isFalse();
+        dossier.travelTo(d("2024-04-02"));
+        assertThat(dossier.recorded(DeadlineElapsed.class)).containsExactly(
+                new DeadlineElapsed(CASE, d("2024-04-02"), RecordedBy.procedure(), DeadlineKind.PAYMENT_ORDER_DELAY, d("2024-04-01")));
+    }
+
+    @Test
+    void paymentOrderDelayIsSixWeeksForALeaseSignedAfterTheReformAndTwoMonthsWhenUnknown() {
+        open("2024-08-01", "2023-09-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-09-02", new PaymentOrderServed(CASE, d("2024-09-02"), commissaire(), null));
+        assertThat(dossier.scheduled(DeadlineKind.PAYMENT_ORDER_DELAY).dueOn()).isEqualTo(d("2024-10-14"));
+    }
+
+    @Test
+    void paymentOrderDelayWithAnUnknownLeaseDateIsTwoMonths() {
+        open("2023-12-01", null, LandlordKind.PRIVATE_PERSON);
+        onThe("2023-12-31", new PaymentOrderServed(CASE, d("2023-12-31"), commissaire(), null));
+        assertThat(dossier.scheduled(DeadlineKind.PAYMENT_ORDER_DELAY).dueOn()).as("leap year: 31 Dec + 2 months").isEqualTo(d("2024-02-29"));
+    }
+
+    @Test
+    void aSummonsBeforeThePaymentOrderDelayRanOutIsFlagged() {
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-02-01", new PaymentOrderServed(CASE, d("2024-02-01"), commissaire(), null));
+        onThe("2024-03-15", new SummonsServed(CASE, d("2024-03-15"), commissaire(), d("2024-06-20"), null));
+        assertThat(dossier.flags()).containsExactly(Irregularity.SUMMONS_BEFORE_PAYMENT_ORDER_DELAY);
+    }
+
+    @Test
+    void aSummonsAfterThePaymentOrderDelayIsRegularAndNotifiedInTime() {
+        ProcessInstance pi = open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-02-01", new PaymentOrderServed(CASE, d("2024-02-01"), commissaire(), null));
+        onThe("2024-04-02", new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), null));
+        assertThat(dossier.flags()).isEmpty();
+        assertThat(dossier.met(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING)).isTrue();
+        assertThat(dossier.scheduled(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING).dueOn()).as("summons of 2024: 42 days before the hearing").isEqualTo(d("2024-05-09"));
+        BpmnAwareTests.assertThat(pi).hasPassed("Gateway_PrefectNoticeInTime", "Task_MeetPrefectNoticeBeforeHearing");
+    }
+
+    @Test
+    void theOldRegimeCountsTwoMonthsBackFromTheHearing() {
+        open("2023-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2023-05-02", new SummonsServed(CASE, d("2023-05-02"), commissaire(), d("2023-06-30"), null));
+        assertThat(dossier.scheduled(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING).dueOn()).isEqualTo(d("2023-04-30"));
+        assertThat(dossier.flags()).contains(Irregularity.SUMMONS_TOO_CLOSE_TO_HEARING);
+    }
+
+    @Test
+    void aSummonsTooCloseToTheHearingIsFlaggedUnderTheNewRegime() {
+        open("2024-01-10", "2024-01-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-05-02", new SummonsServed(CASE, d("2024-05-02"), commissaire(), d("2024-06-10"), null));
+        assertThat(dossier.scheduled(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING).dueOn()).as("42 days before the hearing").isEqualTo(d("2024-04-29"));
+        assertThat(dossier.flags()).contains(Irregularity.SUMMONS_TOO_CLOSE_TO_HEARING);
+        assertThat(dossier.elapsed(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING)).isTrue();
+    }
+
+    @Test
+    void aLegalEntityMustWaitTwoMonthsAfterItsCcapexReferral() {
+        open("2024-01-10", "2019-05-01", LandlordKind.LEGAL_ENTITY);
+        onThe("2024-01-15", new CcapexReferralReceived(CASE, d("2024-01-15"), new RecordedBy(Trade.BAILLEUR, "sa-hlm"), "bailleur", null));
+        assertThat(dossier.scheduled(DeadlineKind.CCAPEX_REFERRAL_BEFORE_SUMMONS).dueOn()).isEqualTo(d("2024-03-15"));
+        onThe("2024-03-01", new SummonsServed(CASE, d("2024-03-01"), commissaire(), d("2024-06-20"), null));
+        assertThat(dossier.flags()).contains(Irregularity.SUMMONS_TOO_SOON_AFTER_CCAPEX_REFERRAL);
+    }
+
+    @Test
+    void aPrivatePersonHasNoDelayAfterItsReferral() {
+        ProcessInstance pi = open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-01-15", new CcapexReferralReceived(CASE, d("2024-01-15"), new RecordedBy(Trade.BAILLEUR, "m-dupont"), "bailleur", null));
+        assertThat(dossier.recorded(DeadlineScheduled.class)).isEmpty();
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_NoReferralDelay");
+    }
+
+    @Test
+    void theSocialDiagnosisDeliveredBeforeTheHearingMeetsItsDeadline() {
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-04-02", new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), null));
+        assertThat(dossier.scheduled(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING).dueOn()).isEqualTo(d("2024-06-19"));
+        onThe("2024-04-10", new SocialDiagnosisRequested(CASE, d("2024-04-10"), new RecordedBy(Trade.PREFECTURE, "pref"), null));
+        assertThat(dossier.scheduled(DeadlineKind.SOCIAL_DIAGNOSIS_INTERVIEW).dueOn()).as("15 working days").isEqualTo(d("2024-05-02"));
+        onThe("2024-04-25", new SocialDiagnosisDelivered(CASE, d("2024-04-25"), new RecordedBy(Trade.SERVICE_SOCIAL, "cd"), d("2024-04-25")));
+        assertThat(dossier.met(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).isTrue();
+        assertThat(dossier.met(DeadlineKind.SOCIAL_DIAGNOSIS_INTERVIEW)).isTrue();
+        dossier.travelTo(d("2024-07-01"));
+        assertThat(dossier.flags()).isEmpty();
+    }
+
+    @Test
+    void noSocialDiagnosisByTheHearingIsFlagged() {
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-04-02", new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), null));
+        dossier.travelTo(d("2024-06-19"));
+        assertThat(dossier.elapsed(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).isFalse();
+        dossier.travelTo(d("2024-06-20"));
+        assertThat(dossier.elapsed(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).isTrue();
+        assertThat(dossier.flags()).containsExactly(Irregularity.SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING);
+    }
+
+    private void summonedAndHeard() {
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-04-02", new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), null));
+        onThe("2024-06-10", new SocialDiagnosisDelivered(CASE, d("2024-06-10"), new RecordedBy(Trade.SERVICE_SOCIAL, "cd"), null));
+        onThe("2024-06-20", new HearingHeld(CASE, d("2024-06-20"), commissaire(), true));
+    }
+
+    @Test
+    void judgmentWithPaymentDelaysOpensThemAndAnOrderToLeaveCancelsThem() {
+        summonedAndHeard();
+        ProcessInstance pi = dossier.bridge.instance(CASE);
+        onThe("2024-07-15", new JudgmentDelivered(CASE, d("2024-07-15"), commissaire(), JudgmentDelivered.Outcome.TERMINATION_WITH_PAYMENT_DELAYS, 24, null));
+        assertThat(dossier.scheduled(DeadlineKind.PAYMENT_DELAYS).dueOn()).isEqualTo(d("2026-07-15"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Gateway_PaymentDelays");
+        assertThat(engine.getManagementService().createJobQuery().activityId("Timer_PaymentDelays").count()).isEqualTo(1);
+        onThe("2024-11-04", new NoticeToQuitServed(CASE, d("2024-11-04"), commissaire()));
+        assertThat(dossier.recorded(DeadlineCancelled.class)).extracting(DeadlineCancelled::kind).containsExactly(DeadlineKind.PAYMENT_DELAYS);
+    }
+
+    @Test
+    void judgmentWithPaymentDelaysKeptElapsesThem() {
+        summonedAndHeard();
+        onThe("2024-07-15", new JudgmentDelivered(CASE, d("2024-07-15"), commissaire(), JudgmentDelivered.Outcome.TERMINATION_WITH_PAYMENT_DELAYS, 12, null));
+        dossier.travelTo(d("2025-07-16"));
+        assertThat(dossier.elapsed(DeadlineKind.PAYMENT_DELAYS)).isTrue();
+    }
+
+    @Test
+    void judgmentOfTerminationOpensNoDelayButTheGracePeriodGranted() {
+        summonedAndHeard();
+        ProcessInstance pi = dossier.bridge.instance(CASE);
+        onThe("2024-07-15", new JudgmentDelivered(CASE, d("2024-07-15"), commissaire(), JudgmentDelivered.Outcome.TERMINATION, null, 3));
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_LeaseTerminated");
+        assertThat(dossier.scheduled(DeadlineKind.GRACE_PERIOD).dueOn()).isEqualTo(d("2024-10-15"));
+        assertThat(dossier.recorded(DeadlineScheduled.class)).extracting(DeadlineScheduled::kind).doesNotContain(DeadlineKind.PAYMENT_DELAYS);
+    }
+
+    @Test
+    void aRejectedClaimOpensNothing() {
+        summonedAndHeard();
+        ProcessInstance pi = dossier.bridge.instance(CASE);
+        int before = dossier.recorded.size();
+        onThe("2024-07-15", new JudgmentDelivered(CASE, d("2024-07-15"), commissaire(), JudgmentDelivered.Outcome.REJECTED, null, null));
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_ClaimRejected", "EndEvent_NoGracePeriod");
+        assertThat(dossier.recorded).hasSize(before);
+    }
+
+    private void upToNoticeToQuit(String noticeOn) {
+        summonedAndHeard();
+        onThe("2024-07-15", new JudgmentDelivered(CASE, d("2024-07-15"), commissaire(), JudgmentDelivered.Outcome.TERMINATION, null, null));
+        onThe(noticeOn, new NoticeToQuitServed(CASE, d(noticeOn), commissaire()));
+    }
+
+    @Test
+    void theNoticeToQuitDelayIsTwoMonths() {
+        upToNoticeToQuit("2024-08-31");
+        assertThat(dossier.scheduled(DeadlineKind.NOTICE_TO_QUIT_DELAY).dueOn()).as("month end").isEqualTo(d("2024-10-31"));
+        dossier.travelTo(d("2024-11-01"));
+        assertThat(dossier.elapsed(DeadlineKind.NOTICE_TO_QUIT_DELAY)).isTrue();
+    }
+
+    @Test
+    void thePrefetsSilenceIsAnImplicitRefusal() {
+        upToNoticeToQuit("2024-09-02");
+        onThe("2024-11-05", new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()));
+        assertThat(dossier.scheduled(DeadlineKind.POLICE_ASSISTANCE_DECISION).dueOn()).isEqualTo(d("2025-01-05"));
+        dossier.travelTo(d("2025-01-06"));
+        assertThat(dossier.elapsed(DeadlineKind.POLICE_ASSISTANCE_DECISION)).isTrue();
+        assertThat(dossier.recorded(PoliceAssistanceImplicitlyRefused.class))
+                .containsExactly(new PoliceAssistanceImplicitlyRefused(CASE, d("2025-01-06"), RecordedBy.procedure()));
+    }
+
+    @Test
+    void aRefusalWithinTheWindowMeetsTheDeadline() {
+        upToNoticeToQuit("2024-09-02");
+        onThe("2024-11-05", new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()));
+        onThe("2024-12-20", new PoliceAssistanceRefused(CASE, d("2024-12-20"), new RecordedBy(Trade.PREFECTURE, "pref")));
+        dossier.travelTo(d("2025-02-01"));
+        assertThat(dossier.met(DeadlineKind.POLICE_ASSISTANCE_DECISION)).isTrue();
+        assertThat(dossier.recorded(PoliceAssistanceImplicitlyRefused.class)).isEmpty();
+    }
+
+    @Test
+    void aGrantInWinterPutsTheEarliestEvictionAfterTheTruce() {
+        upToNoticeToQuit("2024-09-02");
+        onThe("2024-11-05", new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()));
+        onThe("2024-12-10", new PoliceAssistanceGranted(CASE, d("2024-12-10"), new RecordedBy(Trade.PREFECTURE, "pref"), null));
+        assertThat(dossier.met(DeadlineKind.POLICE_ASSISTANCE_DECISION)).isTrue();
+        assertThat(dossier.scheduled(DeadlineKind.EARLIEST_EVICTION).dueOn()).isEqualTo(d("2025-04-01"));
+        dossier.travelTo(d("2025-03-31"));
+        assertThat(dossier.elapsed(DeadlineKind.EARLIEST_EVICTION)).isFalse();
+        dossier.travelTo(d("2025-04-01"));
+        assertThat(dossier.recorded(DeadlineElapsed.class)).extracting(DeadlineElapsed::kind, DeadlineElapsed::occurredOn)
+                .contains(org.assertj.core.groups.Tuple.tuple(DeadlineKind.EARLIEST_EVICTION, d("2025-04-01")));
+    }
+
+    @Test
+    void theEarliestEvictionWaitsForTheNoticeToQuitDelayAndTheGracePeriod() {
+        summonedAndHeard();
+        onThe("2024-07-15", new JudgmentDelivered(CASE, d("2024-07-15"), commissaire(), JudgmentDelivered.Outcome.TERMINATION, null, 3));
+        onThe("2024-07-20", new NoticeToQuitServed(CASE, d("2024-07-20"), commissaire()));
+        onThe("2024-07-25", new PoliceAssistanceRequested(CASE, d("2024-07-25"), commissaire()));
+        onThe("2024-08-05", new PoliceAssistanceGranted(CASE, d("2024-08-05"), new RecordedBy(Trade.PREFECTURE, "pref"), null));
+        // notice-to-quit delay ends 2024-09-20, grace period 2024-10-15: the first legal day is 16 October 2024
+        assertThat(dossier.scheduled(DeadlineKind.EARLIEST_EVICTION).dueOn()).isEqualTo(d("2024-10-16"));
+    }
+
+    @Test
+    void daloWindowIsThreeMonthsOrSixWhereTheDepartementSaysSo() {
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-03-01", new DaloAppealFiled(CASE, d("2024-03-01"), new RecordedBy(Trade.COMED, "comed")));
+        onThe("2024-05-31", new DaloPriorityRecognised(CASE, d("2024-05-31"), new RecordedBy(Trade.COMED, "comed")));
+        assertThat(dossier.scheduled(DeadlineKind.DALO_REHOUSING).dueOn()).isEqualTo(d("2024-08-31"));
+        onThe("2024-07-01", new HouseholdRehoused(CASE, d("2024-07-01"), new RecordedBy(Trade.COMED, "comed"), null));
+        assertThat(dossier.met(DeadlineKind.DALO_REHOUSING)).isTrue();
+    }
+
+    @Test
+    void daloWindowOfSixMonthsInALargeAgglomeration() {
+        Mocks.reset();
+        DepartementSettings settings = new DepartementSettings();
+        DepartementSettings.Settings seineSaintDenis = new DepartementSettings.Settings();
+        seineSaintDenis.setDaloLargeAgglomeration(true);
+        settings.getDepartements().put("93", seineSaintDenis);
+        dossier = new ProcedureHarness(engine, settings);
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-03-01", new DaloAppealFiled(CASE, d("2024-03-01"), new RecordedBy(Trade.COMED, "comed")));
+        onThe("2024-05-31", new DaloPriorityRecognised(CASE, d("2024-05-31"), new RecordedBy(Trade.COMED, "comed")));
+        assertThat(dossier.scheduled(DeadlineKind.DALO_REHOUSING).dueOn()).isEqualTo(d("2024-11-30"));
+        dossier.travelTo(d("2024-12-01"));
+        assertThat(dossier.elapsed(DeadlineKind.DALO_REHOUSING)).isTrue();
+    }
+
+    @Test
+    void protocolSupportMeasureAndOverIndebtedness() {
+        open("2024-01-10", "2019-05-01", LandlordKind.SOCIAL);
+        onThe("2024-02-01", new SupportMeasureStarted(CASE, d("2024-02-01"), new RecordedBy(Trade.SERVICE_SOCIAL, "cd"), SupportMeasure.ASLL));
+        onThe("2024-02-02", new SupportMeasureStarted(CASE, d("2024-02-02"), new RecordedBy(Trade.SERVICE_SOCIAL, "cd"), SupportMeasure.MASP));
+        assertThat(dossier.scheduled(DeadlineKind.SUPPORT_MEASURE).dueOn()).isEqualTo(d("2025-02-01"));
+        onThe("2024-03-01", new OverIndebtednessFileAdmitted(CASE, d("2024-03-01"), new RecordedBy(Trade.BANQUE_DE_FRANCE, "bdf")));
+        onThe("2024-04-01", new EvictionMeasuresSuspended(CASE, d("2024-04-01"), new RecordedBy(Trade.BANQUE_DE_FRANCE, "bdf"), d("2025-04-01")));
+        assertThat(dossier.scheduled(DeadlineKind.OVER_INDEBTEDNESS_SUSPENSION).dueOn()).isEqualTo(d("2025-04-01"));
+        onThe("2024-09-01", new SocialCohesionProtocolSigned(CASE, d("2024-09-01"), new RecordedBy(Trade.BAILLEUR, "oph"), null));
+        assertThat(dossier.scheduled(DeadlineKind.PROTOCOL).dueOn()).isEqualTo(d("2026-09-01"));
+        onThe("2025-01-15", new SupportMeasureEnded(CASE, d("2025-01-15"), new RecordedBy(Trade.SERVICE_SOCIAL, "cd"), SupportMeasure.ASLL));
+        assertThat(dossier.met(DeadlineKind.SUPPORT_MEASURE)).isTrue();
+        dossier.travelTo(d("2025-04-02"));
+        assertThat(dossier.elapsed(DeadlineKind.OVER_INDEBTEDNESS_SUSPENSION)).isTrue();
+        onThe("2025-06-01", new NewLeaseSigned(CASE, d("2025-06-01"), new RecordedBy(Trade.BAILLEUR, "oph")));
+        assertThat(dossier.met(DeadlineKind.PROTOCOL)).isTrue();
+    }
+
+    @Test
+    void actsRecordedLateGiveTheSameResultAsOnTheDayAndDueTimersFireInOrder() {
+        // Everything recorded on 23 November 2026 for a procedure of 2023-2024.
+        dossier.travelTo(d("2026-11-23"));
+        dossier.act(opened(Parc.PRIVATE, LandlordKind.PRIVATE_PERSON, "93066", d("2019-05-01"), d("2023-10-02")));
+        dossier.act(new PaymentOrderServed(CASE, d("2023-11-02"), commissaire(), null));
+        dossier.act(new SummonsServed(CASE, d("2024-01-03"), commissaire(), d("2024-03-20"), null));
+        dossier.act(new HearingHeld(CASE, d("2024-03-20"), commissaire(), false));
+        dossier.act(new JudgmentDelivered(CASE, d("2024-04-10"), commissaire(), JudgmentDelivered.Outcome.TERMINATION, null, null));
+        dossier.act(new NoticeToQuitServed(CASE, d("2024-05-02"), commissaire()));
+        dossier.act(new PoliceAssistanceRequested(CASE, d("2024-07-08"), commissaire()));
+        List<DeadlineElapsed> elapsed = dossier.recorded(DeadlineElapsed.class);
+        assertThat(elapsed).extracting(DeadlineElapsed::kind, DeadlineElapsed::dueOn).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(DeadlineKind.PAYMENT_ORDER_DELAY, d("2024-01-02")),
+                org.assertj.core.groups.Tuple.tuple(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2024-03-19")),
+                org.assertj.core.groups.Tuple.tuple(DeadlineKind.NOTICE_TO_QUIT_DELAY, d("2024-07-02")),
+                org.assertj.core.groups.Tuple.tuple(DeadlineKind.POLICE_ASSISTANCE_DECISION, d("2024-09-08")));
+        assertThat(dossier.flags()).containsExactly(Irregularity.SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING);
+        assertThat(dossier.recorded(PoliceAssistanceImplicitlyRefused.class)).extracting(CaseEvent::occurredOn).containsExactly(d("2024-09-09"));
+    }
+
+    @Test
+    void closingTheDossierEndsTheProcedure() {
+        ProcessInstance pi = open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-02-01", new PaymentOrderServed(CASE, d("2024-02-01"), commissaire(), null));
+        onThe("2024-02-20", new CaseClosed(CASE, d("2024-02-20"), new RecordedBy(Trade.CCAPEX, "ccapex"), CaseOutcome.DEBT_CLEARED));
+        BpmnAwareTests.assertThat(pi).isEnded();
+        dossier.travelTo(d("2024-06-01"));
+        assertThat(dossier.recorded(DeadlineElapsed.class)).isEmpty();
+        // An act delivered after the end changes nothing and is not an error.
+        dossier.act(new UnpaidRentReported(CASE, d("2024-02-21"), new RecordedBy(Trade.CAF, "caf"), null, null));
+    }
+
+    @Test
+    void anEventDeliveredTwiceIsCorrelatedOnce() {
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        dossier.travelTo(d("2024-02-01"));
+        PaymentOrderServed cdp = new PaymentOrderServed(CASE, d("2024-02-01"), commissaire(), null);
+        dossier.bridge.apply(cdp, 1);
+        dossier.bridge.apply(cdp, 1);
+        dossier.runDueJobs();
+        assertThat(engine.getRuntimeService().createEventSubscriptionQuery().activityId("StartEvent_PaymentOrderServed").count()).isEqualTo(1);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("StartEvent_PaymentOrderServed").count()).isEqualTo(1);
+    }
+
+    @Test
+    void processVariablesHoldNoPersonalData() {
+        ProcessInstance pi = open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-04-02", new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), "TJ de Bobigny, M. le juge Untel"));
+        var values = engine.getRuntimeService().getVariables(pi.getId()).values().toString();
+        assertThat(values).doesNotContain("Martin", "rue", "Untel", "650");
+    }
+}
