@@ -55,6 +55,7 @@ class PostgresTwoNodesTest {
     private ConfigurableApplicationContext node(String name) {
         return new SpringApplicationBuilder(PrevexpApplication.class).profiles("postgres").run(
                 "--server.port=0", "--PREVEXP_DB_URL=" + SERVER + database, "--camunda.bpm.process-engine-name=" + name,
+                "--PREVEXP_CAMUNDA_ADMIN_PASSWORD=test-admin",
                 "--prevexp.security.accounts[0].login=secretariat", "--prevexp.security.accounts[0].password={noop}s3cret",
                 "--prevexp.security.accounts[0].role=CCAPEX",
                 "--prevexp.security.accounts[1].login=etude-durand", "--prevexp.security.accounts[1].password={noop}huissier",

@@ -359,6 +359,29 @@ class ProcedureProcessTest {
     }
 
     @Test
+    void aStepThatCannotProceedBecomesAnIncident() {
+        ProcessInstance pi = open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-02-01", new PaymentOrderServed(CASE, d("2024-02-01"), commissaire(), null));
+        Mocks.register("elapseDeadline", (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> {
+            throw new ActRefusedException(Stage.CLOSED, "DeadlineElapsed", "the dossier is closed");
+        });
+        ClockUtil.setCurrentTime(java.util.Date.from(d("2024-04-02").atStartOfDay(DeadlineSteps.LEGAL_ZONE).toInstant().plusSeconds(3600)));
+        for (int attempt = 0; attempt < 10; attempt++) {
+            var due = engine.getManagementService().createJobQuery().executable().list();
+            if (due.isEmpty()) break;
+            try {
+                engine.getManagementService().executeJob(due.get(0).getId());
+            } catch (RuntimeException expected) {
+                // the job keeps its failure and its retries go down
+            }
+        }
+        var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(incident).as("a failed step is an incident for Cockpit, never a silent drop").isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("Task_ElapsePaymentOrderDelay");
+        assertThat(incident.getIncidentMessage()).contains("closed");
+    }
+
+    @Test
     void processVariablesHoldNoPersonalData() {
         ProcessInstance pi = open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
         onThe("2024-04-02", new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), "TJ de Bobigny, M. le juge Untel"));
