@@ -34,6 +34,7 @@ public enum ActType {
     POLICE_ASSISTANCE_GRANTED(PoliceAssistanceGranted.class, "concours de la force publique accordé", PREFECTURE),
     POLICE_ASSISTANCE_REFUSED(PoliceAssistanceRefused.class, "concours de la force publique refusé", PREFECTURE),
     POLICE_ASSISTANCE_IMPLICITLY_REFUSED(PoliceAssistanceImplicitlyRefused.class, "refus implicite du concours de la force publique", PROCEDURE),
+    EVICTION_SCHEDULED(EvictionScheduled.class, "expulsion programmée (date fixée)", COMMISSAIRE, PREFECTURE),
     EVICTION_CARRIED_OUT(EvictionCarriedOut.class, "expulsion réalisée", COMMISSAIRE),
     KEYS_RETURNED(KeysReturned.class, "remise des clés (départ volontaire)", COMMISSAIRE, BAILLEUR),
     OVER_INDEBTEDNESS_FILE_ADMITTED(OverIndebtednessFileAdmitted.class, "dossier de surendettement recevable", BANQUE_DE_FRANCE),

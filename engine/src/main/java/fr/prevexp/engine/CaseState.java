@@ -81,6 +81,10 @@ public final class CaseState {
             return stage == Stage.POLICE_ASSISTANCE_REQUESTED ? Optional.empty()
                     : Optional.of("an implicit refusal needs a pending request for police assistance");
         }
+        if (act instanceof EvictionScheduled) {
+            return stage == Stage.POLICE_ASSISTANCE_GRANTED ? Optional.empty()
+                    : Optional.of("an eviction is scheduled once police assistance has been granted");
+        }
         if (act instanceof EvictionCarriedOut) {
             return stage == Stage.POLICE_ASSISTANCE_GRANTED ? Optional.empty()
                     : Optional.of("an eviction is carried out once police assistance has been granted");

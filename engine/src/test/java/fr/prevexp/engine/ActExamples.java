@@ -65,6 +65,8 @@ final class ActExamples {
                 upTo(Stage.NOTICE_TO_QUIT), Stage.NOTICE_TO_QUIT);
         legal(ActType.EVICTION_CARRIED_OUT, upTo(Stage.POLICE_ASSISTANCE_GRANTED),
                 new EvictionCarriedOut(ID, d("2025-04-15"), COMMISSAIRE, true), requested, Stage.POLICE_ASSISTANCE_REQUESTED);
+        legal(ActType.EVICTION_SCHEDULED, upTo(Stage.POLICE_ASSISTANCE_GRANTED),
+                new EvictionScheduled(ID, d("2025-04-02"), COMMISSAIRE, d("2025-04-15")), requested, Stage.POLICE_ASSISTANCE_REQUESTED);
         legal(ActType.KEYS_RETURNED, upTo(Stage.NOTICE_TO_QUIT), new KeysReturned(ID, d("2024-10-01"), COMMISSAIRE),
                 plus(upTo(Stage.POLICE_ASSISTANCE_GRANTED), new EvictionCarriedOut(ID, d("2025-04-15"), COMMISSAIRE, false)), Stage.EVICTED);
         legal(ActType.OVER_INDEBTEDNESS_FILE_ADMITTED, open, new OverIndebtednessFileAdmitted(ID, d("2024-02-20"), BDF));

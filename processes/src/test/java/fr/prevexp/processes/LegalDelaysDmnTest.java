@@ -98,6 +98,14 @@ class LegalDelaysDmnTest {
     }
 
     @Test
+    void unpaidRentToCafAndSiaoNotice() {
+        expect(decide("UnpaidRentToCaf", "unpaidRentReportedMonthsUnpaid", 2), 2, "MONTHS");
+        expect(decide("UnpaidRentToCaf", "unpaidRentReportedMonthsUnpaid", 1), 0, "NONE");
+        expect(decide("UnpaidRentToCaf", "unpaidRentReportedMonthsUnpaid", null), 0, "NONE");
+        expect(decide("SiaoNotice", "evictionScheduledScheduledOn", "2025-04-15"), 10, "DAYS");
+    }
+
+    @Test
     void ccapexReportThreshold() {
         expect(decide("CcapexReport", "landlordKind", "PRIVATE_PERSON", "paymentOrderServedOn", "2022-05-01", "ccapexReportArrearsMonthsBefore", 4), 4, "ARREARS_MONTHS");
         expect(decide("CcapexReport", "landlordKind", "FAMILY_SCI", "paymentOrderServedOn", "2024-05-01", "ccapexReportArrearsMonthsBefore", 4), 2, "ARREARS_MONTHS");

@@ -335,6 +335,37 @@ class ProcedureProcessTest {
     }
 
     @Test
+    void unpaidRentOfTwoMonthsMustReachTheCafWithinTwoMonths() {
+        open("2024-01-10", "2019-05-01", LandlordKind.SOCIAL);
+        onThe("2024-01-31", new UnpaidRentReported(CASE, d("2024-01-31"), new RecordedBy(Trade.BAILLEUR, "oph"), null, 1));
+        assertThat(dossier.recorded(DeadlineScheduled.class)).isEmpty();
+        onThe("2024-02-29", new UnpaidRentReported(CASE, d("2024-02-29"), new RecordedBy(Trade.BAILLEUR, "oph"), null, 2));
+        assertThat(dossier.scheduled(DeadlineKind.UNPAID_RENT_TO_CAF).dueOn()).isEqualTo(d("2024-04-29"));
+    }
+
+    @Test
+    void theSiaoIsInformedTenDaysBeforeTheEviction() {
+        upToNoticeToQuit("2024-09-02");
+        onThe("2024-11-05", new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()));
+        onThe("2024-12-10", new PoliceAssistanceGranted(CASE, d("2024-12-10"), new RecordedBy(Trade.PREFECTURE, "pref"), null));
+        onThe("2025-04-01", new EvictionScheduled(CASE, d("2025-04-01"), commissaire(), d("2025-04-20")));
+        assertThat(dossier.scheduled(DeadlineKind.SIAO_NOTICE).dueOn()).isEqualTo(d("2025-04-10"));
+        dossier.travelTo(d("2025-04-11"));
+        assertThat(dossier.elapsed(DeadlineKind.SIAO_NOTICE)).isTrue();
+    }
+
+    @Test
+    void anEvictionSetLessThanTenDaysAheadMissesTheSiaoNotice() {
+        upToNoticeToQuit("2024-09-02");
+        onThe("2024-11-05", new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()));
+        onThe("2024-12-10", new PoliceAssistanceGranted(CASE, d("2024-12-10"), new RecordedBy(Trade.PREFECTURE, "pref"), null));
+        ProcessInstance pi = dossier.bridge.instance(CASE);
+        onThe("2025-04-10", new EvictionScheduled(CASE, d("2025-04-10"), commissaire(), d("2025-04-15")));
+        assertThat(dossier.elapsed(DeadlineKind.SIAO_NOTICE)).isTrue();
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_SiaoNoticeTooLate");
+    }
+
+    @Test
     void closingTheDossierEndsTheProcedure() {
         ProcessInstance pi = open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
         onThe("2024-02-01", new PaymentOrderServed(CASE, d("2024-02-01"), commissaire(), null));
