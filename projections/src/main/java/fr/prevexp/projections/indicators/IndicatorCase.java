@@ -1,0 +1,49 @@
+package fr.prevexp.projections.indicators;
+
+import fr.prevexp.engine.Parc;
+import jakarta.persistence.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** What the indicators projection remembers of a dossier between its events (territory, parc, current debt...). */
+@Entity
+@Table(name = "rm_indicator_case")
+public class IndicatorCase {
+    @Id
+    @Column(length = 64)
+    private String caseId;
+    @Column(length = 8)
+    private String territory;
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private Parc parc;
+    @Column(precision = 14, scale = 2)
+    private BigDecimal debt;
+    /** Tenant present or represented at the latest hearing (null: no hearing recorded). */
+    private Boolean tenantPresentAtHearing;
+    private LocalDate noticeToQuitOn;
+    private LocalDate daloPriorityOn;
+
+    protected IndicatorCase() {
+    }
+
+    IndicatorCase(String caseId, String territory, Parc parc, BigDecimal debt) {
+        this.caseId = caseId;
+        this.territory = territory;
+        this.parc = parc;
+        this.debt = debt;
+    }
+
+    public String getCaseId() { return caseId; }
+    public String getTerritory() { return territory; }
+    public Parc getParc() { return parc; }
+    public BigDecimal getDebt() { return debt; }
+    public Boolean getTenantPresentAtHearing() { return tenantPresentAtHearing; }
+    public LocalDate getNoticeToQuitOn() { return noticeToQuitOn; }
+    public LocalDate getDaloPriorityOn() { return daloPriorityOn; }
+    void debt(BigDecimal debt) { this.debt = debt; }
+    void tenantPresentAtHearing(Boolean present) { this.tenantPresentAtHearing = present; }
+    void noticeToQuitOn(LocalDate on) { this.noticeToQuitOn = on; }
+    void daloPriorityOn(LocalDate on) { this.daloPriorityOn = on; }
+}

@@ -1,0 +1,42 @@
+package fr.prevexp.projections.indicators;
+
+import fr.prevexp.engine.Parc;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+/** Computes the indicators of a year, a territory and a parc from the facts read model. */
+@Service
+public class IndicatorService {
+    private final IndicatorFactRepository facts;
+    private final Clock clock;
+
+    public IndicatorService(IndicatorFactRepository facts, Clock clock) {
+        this.facts = facts;
+        this.clock = clock;
+    }
+
+    /** One indicator's value (<i>valeur de l'indicateur</i>): a count, a rate between 0 and 1, an amount; null when undefined. */
+    public record Value(String key, String label, Object value, String definition) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Value> of(int year, String territory, Parc parc) {
+        FactSet set = new FactSet(year, facts.ofYear(year, territory, parc), ids -> facts.findByCaseIdIn(ids),
+                LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
+        return Arrays.stream(Indicator.values())
+                .map(i -> new Value(i.name(), i.label(), i.valueOf(set), i.definition())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Object value(Indicator indicator, int year, String territory, Parc parc) {
+        FactSet set = new FactSet(year, facts.ofYear(year, territory, parc), ids -> facts.findByCaseIdIn(ids),
+                LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
+        return indicator.valueOf(set);
+    }
+}
