@@ -1,0 +1,48 @@
+package fr.prevexp.projections.deadlines;
+
+import fr.prevexp.engine.DeadlineKind;
+import fr.prevexp.engine.DeadlineStatus;
+import fr.prevexp.engine.Parc;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+
+/** The deadline board (<i>tableau des échéances</i>): what falls due this week, what has elapsed, per territory. */
+@Service
+public class DeadlineBoard {
+    private final DeadlineEntryRepository entries;
+    private final Clock clock;
+
+    public DeadlineBoard(DeadlineEntryRepository entries, Clock clock) {
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    public record Line(String caseId, String reference, DeadlineKind kind, String label, LocalDate startsOn, LocalDate dueOn,
+                       DeadlineStatus status, String territory, Parc parc) {
+        static Line of(DeadlineEntry d) {
+            return new Line(d.getCaseId(), d.getReference(), d.getKind(), d.getKind().french(), d.getStartsOn(), d.getDueOn(),
+                    d.getStatus(), d.getTerritory(), d.getParc());
+        }
+    }
+
+    /** The board of the week containing {@code day} (Monday to Sunday), and what elapsed in the {@code elapsedDays} before it. */
+    public record Board(LocalDate weekFrom, LocalDate weekTo, String territory, List<Line> dueThisWeek, List<Line> elapsed) {
+    }
+
+    @Transactional(readOnly = true)
+    public Board of(LocalDate day, String territory, int elapsedDays) {
+        LocalDate today = day != null ? day : LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate sunday = monday.plusDays(6);
+        List<Line> due = entries.board(DeadlineStatus.PENDING, monday, sunday, territory).stream().map(Line::of).toList();
+        List<Line> elapsed = entries.board(DeadlineStatus.ELAPSED, today.minusDays(elapsedDays), today, territory).stream().map(Line::of).toList();
+        return new Board(monday, sunday, territory, due, elapsed);
+    }
+}

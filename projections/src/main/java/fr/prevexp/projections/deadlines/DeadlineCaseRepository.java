@@ -1,0 +1,6 @@
+package fr.prevexp.projections.deadlines;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface DeadlineCaseRepository extends JpaRepository<DeadlineCase, String> {
+}
