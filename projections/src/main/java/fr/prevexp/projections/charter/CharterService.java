@@ -1,0 +1,114 @@
+package fr.prevexp.projections.charter;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.prevexp.projections.indicators.IndicatorService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads the configured charter ({@code prevexp.charter.location}, a YAML file; the Seine-Saint-Denis
+ * charter by default) and sets each objective's actual value against its target, year by year.
+ */
+@Service
+public class CharterService {
+    private final Charter charter;
+    private final IndicatorService indicators;
+
+    public CharterService(@Value("${prevexp.charter.location:classpath:charters/seine-saint-denis-2022.yml}") Resource location,
+                          IndicatorService indicators) {
+        this.charter = load(location);
+        this.indicators = indicators;
+    }
+
+    public static Charter load(Resource location) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try (InputStream in = location.getInputStream()) {
+            Charter charter = yaml.readValue(in, Charter.class);
+            if (charter.from() > charter.to() || charter.baselineYear() >= charter.from()) {
+                throw new IllegalArgumentException("years: baselineYear < from <= to");
+            }
+            for (Charter.Objective o : charter.objectives()) {
+                Charter.Target t = o.target();
+                if (t == null || t.type() == null) throw new IllegalArgumentException("objective " + o.indicator() + ": target.type is required");
+                if (t.type() == Charter.Target.Type.TREND ? t.direction() == null : t.change() == null || t.unit() == null) {
+                    throw new IllegalArgumentException("objective " + o.indicator() + ": TREND needs direction, the others change and unit");
+                }
+            }
+            return charter;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("The charter " + location + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    public Charter charter() {
+        return charter;
+    }
+
+    /** One year of an objective: the actual value, the target and whether it is met (MET, NOT_MET, NO_DATA). */
+    public record YearResult(int year, Object actual, Double target, String status) {
+    }
+
+    public record ObjectiveResult(String indicator, String indicatorLabel, String label, Charter.Target target, List<YearResult> years) {
+    }
+
+    public record Result(String departement, String name, int from, int to, int baselineYear, List<ObjectiveResult> objectives,
+                         List<IndicatorRef> indicators) {
+    }
+
+    public record IndicatorRef(String key, String label) {
+    }
+
+    public Result evaluate() {
+        List<ObjectiveResult> objectives = new ArrayList<>();
+        for (Charter.Objective o : charter.objectives()) {
+            Double baseline = number(indicators.value(o.indicator(), charter.baselineYear(), null, null));
+            Double previous = baseline;
+            List<YearResult> years = new ArrayList<>();
+            for (int year = charter.from(); year <= charter.to(); year++) {
+                Double actual = number(indicators.value(o.indicator(), year, null, null));
+                Double target = target(o.target(), baseline, previous, year);
+                String status = actual == null || target == null ? "NO_DATA"
+                        : (o.target().upIsBetter() ? actual >= target : actual <= target) ? "MET" : "NOT_MET";
+                if (o.target().type() == Charter.Target.Type.TREND && actual != null && target != null && actual.equals(target)) status = "NOT_MET";
+                years.add(new YearResult(year, actual, target, status));
+                previous = actual;
+            }
+            objectives.add(new ObjectiveResult(o.indicator().name(), o.indicator().label(), o.label(), o.target(), years));
+        }
+        return new Result(charter.departement(), charter.name(), charter.from(), charter.to(), charter.baselineYear(), objectives,
+                charter.indicators().stream().map(i -> new IndicatorRef(i.name(), i.label())).toList());
+    }
+
+    private Double target(Charter.Target t, Double baseline, Double previous, int year) {
+        return switch (t.type()) {
+            case TREND -> previous;
+            case ANNUAL_CHANGE -> previous == null ? null : apply(previous, t.change(), t.unit());
+            case CHANGE_BY_END -> {
+                if (baseline == null) yield null;
+                double progress = (double) (year - charter.baselineYear()) / (charter.to() - charter.baselineYear());
+                yield apply(baseline, t.change() * progress, t.unit());
+            }
+        };
+    }
+
+    private static Double apply(double value, double change, Charter.Target.Unit unit) {
+        double target = unit == Charter.Target.Unit.POINTS ? value + change : value * (1 + change);
+        return Math.round(target * 10000.0) / 10000.0;
+    }
+
+    private static Double number(Object value) {
+        if (value instanceof Number n) return n.doubleValue();
+        if (value instanceof BigDecimal b) return b.doubleValue();
+        return null;
+    }
+
+}
