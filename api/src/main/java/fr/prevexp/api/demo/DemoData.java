@@ -1,0 +1,167 @@
+package fr.prevexp.api.demo;
+
+import fr.prevexp.engine.*;
+import fr.prevexp.engine.command.OpenCase;
+import fr.prevexp.engine.command.RecordAct;
+import fr.prevexp.engine.events.*;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Fills the application with a realistic département year (<i>données de démonstration</i>),
+ * shaped like the Seine-Saint-Denis figures of 2019 (summonses 5,788; orders to leave 3,407; police
+ * assistance requested 3,522, granted 3,157; evictions 2,192; contradictory decisions 39 %;
+ * conditional decisions 48 %) divided by {@code scale}, through the same commands as partners,
+ * each recorded by the demo account of its trade. Deterministic (fixed seed): the same call gives
+ * the same dossiers. Acts before the year come from the year before (the procedure takes time).
+ */
+@Service
+public class DemoData {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+    private static final String[] COMMUNES = {"93066", "93048", "93001", "93008", "93005", "93029", "93070", "93055"};
+
+    private final CommandGateway commands;
+
+    public DemoData(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    /** What was generated. */
+    public record Summary(int year, int scale, int dossiers, int acts) {
+    }
+
+    public Summary generate(int year, int scale) {
+        Random random = new Random(93L * 1000 + year * 7L + scale);
+        int summonses = Math.max(1, Math.round(5788f / scale));
+        int noticesToQuit = Math.max(1, Math.round(3407f / scale));
+        int policeRequested = Math.max(noticesToQuit, Math.round(3522f / scale));
+        int granted = Math.min(policeRequested, Math.max(1, Math.round(3157f / scale)));
+        int evictions = Math.min(granted, Math.max(1, Math.round(2192f / scale)));
+        int paymentOrdersOnly = Math.round(summonses * 0.6f);
+        int[] acts = {0};
+        int dossiers = 0;
+
+        // Cohort A: the year's summonses, after a payment order of the same year, heard and judged within it.
+        for (int i = 0; i < summonses + paymentOrdersOnly; i++, dossiers++) {
+            Dossier d = open(random, year, LocalDate.of(year, 1, 2).plusDays(random.nextInt(60)), acts);
+            LocalDate cdp = d.openedOn.plusDays(10 + random.nextInt(20));
+            d.record(new PaymentOrderServed(d.id, cdp, d.commissaire, d.debt.add(BigDecimal.valueOf(random.nextInt(800)))), acts);
+            if (random.nextInt(100) < 35) d.record(new CcapexReferralReceived(d.id, cdp.plusDays(5), d.commissaire, "commissaire", "signalement du commandement de payer"), acts);
+            if (i >= summonses) {
+                sideActs(random, d, cdp, acts);
+                continue;
+            }
+            LocalDate summons = cdp.plusDays(64 + random.nextInt(20));
+            LocalDate hearing = summons.plusDays(70 + random.nextInt(20));
+            d.record(new SummonsServed(d.id, summons, d.commissaire, hearing, "tribunal judiciaire de Bobigny"), acts);
+            d.record(new SocialDiagnosisRequested(d.id, summons.plusDays(7), d.by(Trade.PREFECTURE), "service social départemental"), acts);
+            if (random.nextInt(100) < 62) d.record(new SocialDiagnosisDelivered(d.id, hearing.minusDays(5 + random.nextInt(20)), d.by(Trade.SERVICE_SOCIAL), null), acts);
+            if (random.nextInt(100) < 40) d.record(new CcapexExamined(d.id, summons.plusDays(20 + random.nextInt(20)), d.by(Trade.CCAPEX), "maintien avec plan d'apurement", List.of("FSL", "ASLL")), acts);
+            // Exact shares, spread evenly over the dossiers: 39 % contradictory, 48 % conditional, 6 % rejected.
+            d.record(new HearingHeld(d.id, hearing, d.commissaire, (i * 37) % 100 < 39), acts);
+            int outcome = (i * 53) % 100;
+            JudgmentDelivered.Outcome result = outcome < 48 ? JudgmentDelivered.Outcome.TERMINATION_WITH_PAYMENT_DELAYS
+                    : outcome < 54 ? JudgmentDelivered.Outcome.REJECTED : JudgmentDelivered.Outcome.TERMINATION;
+            d.record(new JudgmentDelivered(d.id, hearing.plusDays(21), d.commissaire, result,
+                    result == JudgmentDelivered.Outcome.TERMINATION_WITH_PAYMENT_DELAYS ? 12 + random.nextInt(25) : null, null), acts);
+            sideActs(random, d, summons, acts);
+        }
+
+        // Cohort B: judged the year before; this year, orders to leave, police assistance and evictions.
+        for (int i = 0; i < policeRequested; i++, dossiers++) {
+            Dossier d = open(random, year, LocalDate.of(year - 1, 1, 5).plusDays(random.nextInt(60)), acts);
+            LocalDate cdp = d.openedOn.plusDays(15);
+            d.record(new PaymentOrderServed(d.id, cdp, d.commissaire, d.debt), acts);
+            LocalDate summons = cdp.plusDays(70);
+            LocalDate hearing = summons.plusDays(75);
+            d.record(new SummonsServed(d.id, summons, d.commissaire, hearing, null), acts);
+            d.record(new HearingHeld(d.id, hearing, d.commissaire, random.nextInt(100) < 30), acts);
+            d.record(new JudgmentDelivered(d.id, hearing.plusDays(21), d.commissaire, JudgmentDelivered.Outcome.TERMINATION, null, null), acts);
+            boolean noticeThisYear = i < noticesToQuit;
+            LocalDate notice = noticeThisYear ? LocalDate.of(year, 1, 8).plusDays(random.nextInt(80)) : LocalDate.of(year - 1, 11, 5).plusDays(random.nextInt(40));
+            d.record(new NoticeToQuitServed(d.id, notice, d.commissaire), acts);
+            LocalDate request = notice.plusDays(65 + random.nextInt(20));
+            d.record(new PoliceAssistanceRequested(d.id, request, d.commissaire), acts);
+            if (d.parc == Parc.PUBLIC && random.nextInt(100) < 8) d.record(new SocialCohesionProtocolSigned(d.id, notice.plusDays(10), d.landlordBy, 24), acts);
+            if (i < granted) {
+                LocalDate grant = request.plusDays(20 + random.nextInt(35));
+                d.record(new PoliceAssistanceGranted(d.id, grant, d.by(Trade.PREFECTURE), grant.plusDays(14)), acts);
+                if (i < evictions) {
+                    d.record(new EvictionCarriedOut(d.id, grant.plusDays(30 + random.nextInt(40)), d.commissaire, random.nextInt(100) < 45), acts);
+                } else if (random.nextInt(100) < 60) {
+                    d.record(new KeysReturned(d.id, grant.plusDays(15 + random.nextInt(20)), d.commissaire), acts);
+                }
+            } else if (random.nextInt(100) < 50) {
+                d.record(new PoliceAssistanceRefused(d.id, request.plusDays(40), d.by(Trade.PREFECTURE)), acts);
+            }
+            if (random.nextInt(100) < 20) {
+                d.record(new DaloAppealFiled(d.id, notice.plusDays(5), d.by(Trade.COMED)), acts);
+                if (random.nextInt(100) < 70) d.record(new DaloPriorityRecognised(d.id, notice.plusDays(50), d.by(Trade.COMED)), acts);
+            }
+            if (random.nextInt(100) < 15) d.record(new SupportMeasureStarted(d.id, notice.plusDays(3), d.by(Trade.SIAO), SupportMeasure.SIAO_ORIENTATION), acts);
+        }
+        LOG.info("Demo data for {}: {} dossiers, {} acts recorded (scale 1/{})", year, dossiers, acts[0], scale);
+        return new Summary(year, scale, dossiers, acts[0]);
+    }
+
+    private void sideActs(Random random, Dossier d, LocalDate from, int[] acts) {
+        if (random.nextInt(100) < 12) d.record(new HousingFundAidGranted(d.id, from.plusDays(15), d.by(Trade.SERVICE_SOCIAL),
+                BigDecimal.valueOf(300 + random.nextInt(1200)), HousingFundAidGranted.AidForm.GRANT), acts);
+        if (random.nextInt(100) < 10) d.record(new RepaymentPlanAgreed(d.id, from.plusDays(8), d.landlordBy, BigDecimal.valueOf(50 + random.nextInt(150)), 24), acts);
+        if (random.nextInt(100) < 8) d.record(new SupportMeasureStarted(d.id, from.plusDays(20), d.by(Trade.SERVICE_SOCIAL), SupportMeasure.ASLL), acts);
+        if (random.nextInt(100) < 3) d.record(new SupportMeasureStarted(d.id, from.plusDays(25), d.by(Trade.SERVICE_SOCIAL), SupportMeasure.MASP), acts);
+    }
+
+    private Dossier open(Random random, int year, LocalDate openedOn, int[] acts) {
+        String id = UUID.nameUUIDFromBytes(("demo-" + year + "-" + random.nextLong()).getBytes()).toString();
+        Parc parc = random.nextInt(100) < 45 ? Parc.PUBLIC : Parc.PRIVATE;
+        BigDecimal rent = BigDecimal.valueOf(450 + random.nextInt(500)).setScale(2);
+        Dossier d = new Dossier(id, openedOn, parc, rent.multiply(BigDecimal.valueOf(2 + random.nextInt(5))));
+        LandlordKind kind = parc == Parc.PUBLIC ? LandlordKind.SOCIAL : random.nextInt(100) < 80 ? LandlordKind.PRIVATE_PERSON : LandlordKind.FAMILY_SCI;
+        CaseOpened opened = new CaseOpened(id, openedOn, d.by(parc == Parc.PUBLIC ? Trade.BAILLEUR : Trade.CAF), "DEMO-" + id.substring(0, 6).toUpperCase(),
+                parc == Parc.PUBLIC ? CaseSource.BAILLEUR_SOCIAL : CaseSource.CAF, parc, COMMUNES[random.nextInt(COMMUNES.length)],
+                LocalDate.of(2008 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                new Household("Ménage de démonstration", null, 1 + random.nextInt(5), null),
+                new Landlord(kind, parc == Parc.PUBLIC ? "Office public de l'habitat" : "Bailleur privé", parc == Parc.PUBLIC ? "demo-bailleur" : null),
+                rent, BigDecimal.valueOf(60 + random.nextInt(80)).setScale(2), d.debt);
+        commands.sendAndWait(new OpenCase(opened));
+        acts[0]++;
+        return d;
+    }
+
+    private final class Dossier {
+        final String id;
+        final LocalDate openedOn;
+        final Parc parc;
+        final BigDecimal debt;
+        final RecordedBy commissaire;
+        final RecordedBy landlordBy;
+
+        Dossier(String id, LocalDate openedOn, Parc parc, BigDecimal debt) {
+            this.id = id;
+            this.openedOn = openedOn;
+            this.parc = parc;
+            this.debt = debt.setScale(2);
+            this.commissaire = by(Trade.COMMISSAIRE);
+            this.landlordBy = by(Trade.BAILLEUR);
+        }
+
+        RecordedBy by(Trade trade) {
+            String login = trade.name().toLowerCase().replace('_', '-');
+            return new RecordedBy(trade, "demo-" + login, login);
+        }
+
+        void record(CaseEvent act, int[] count) {
+            commands.sendAndWait(new RecordAct(act));
+            count[0]++;
+        }
+    }
+}
