@@ -86,6 +86,23 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The dashboard (<i>tableau de bord</i>) is for the secretariat, the préfecture and auditors; the
+     * browser asks for the same accounts (HTTP Basic) and keeps them for the page's data calls.
+     */
+    @Bean
+    @Order(15)
+    public SecurityFilterChain dashboard(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher("/dashboard", "/dashboard/**", "/webjars/**")
+                .csrf(csrf -> csrf.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Trade.CCAPEX.name(), Trade.PREFECTURE.name(), Trade.AUDITOR.name()))
+                .httpBasic(basic -> basic.realmName("Tableau de bord CCAPEX"))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        problem(json, response, HttpStatus.FORBIDDEN, "Forbidden",
+                                "The dashboard is for the CCAPEX secretariat, the préfecture and auditors.", request.getRequestURI())));
+        return http.build();
+    }
+
     /** The OpenAPI document and Swagger UI are public: partners build against them. */
     @Bean
     @Order(20)

@@ -69,12 +69,13 @@ public class CharterService {
 
     public Result evaluate() {
         List<ObjectiveResult> objectives = new ArrayList<>();
+        java.util.Set<Integer> withActs = indicators.yearsWithActs();
         for (Charter.Objective o : charter.objectives()) {
-            Double baseline = number(indicators.value(o.indicator(), charter.baselineYear(), null, null));
+            Double baseline = withActs.contains(charter.baselineYear()) ? number(indicators.value(o.indicator(), charter.baselineYear(), null, null)) : null;
             Double previous = baseline;
             List<YearResult> years = new ArrayList<>();
             for (int year = charter.from(); year <= charter.to(); year++) {
-                Double actual = number(indicators.value(o.indicator(), year, null, null));
+                Double actual = withActs.contains(year) ? number(indicators.value(o.indicator(), year, null, null)) : null;
                 Double target = target(o.target(), baseline, previous, year);
                 String status = actual == null || target == null ? "NO_DATA"
                         : (o.target().upIsBetter() ? actual >= target : actual <= target) ? "MET" : "NOT_MET";

@@ -15,4 +15,11 @@ public interface IndicatorFactRepository extends JpaRepository<IndicatorFact, In
     List<IndicatorFact> ofYear(@Param("year") int year, @Param("territory") String territory, @Param("parc") Parc parc);
 
     List<IndicatorFact> findByCaseIdIn(Collection<String> caseIds);
+
+    @Query("select distinct f.territory from IndicatorFact f where f.territory is not null order by f.territory")
+    List<String> territories();
+
+    /** The years in which acts were recorded (the procedure's own deadline bookkeeping does not make a year). */
+    @Query("select distinct f.factYear from IndicatorFact f where f.type not in ('DeadlineScheduled', 'DeadlineElapsed', 'DeadlineMet', 'DeadlineCancelled') order by f.factYear desc")
+    List<Integer> years();
 }

@@ -33,6 +33,12 @@ public class IndicatorService {
                 .map(i -> new Value(i.name(), i.label(), i.valueOf(set), i.definition())).toList();
     }
 
+    /** The years in which acts were recorded: a year without any is a year without data, not a year of zeros. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Integer> yearsWithActs() {
+        return new java.util.HashSet<>(facts.years());
+    }
+
     @Transactional(readOnly = true)
     public Object value(Indicator indicator, int year, String territory, Parc parc) {
         FactSet set = new FactSet(year, facts.ofYear(year, territory, parc), ids -> facts.findByCaseIdIn(ids),

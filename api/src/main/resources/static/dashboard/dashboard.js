@@ -1,0 +1,125 @@
+// Tableau de bord de la CCAPEX: one call to /dashboard/data, charts drawn by Chart.js.
+const STATUS = { MET: 'atteint', NOT_MET: 'non atteint', NO_DATA: 'pas de données' };
+const PARC = { PUBLIC: 'parc public', PRIVATE: 'parc privé' };
+const charts = [];
+const fmt = v => v === null || v === undefined ? '—'
+  : (typeof v === 'number' && !Number.isInteger(v) && v <= 1 ? (100 * v).toLocaleString('fr-FR', { maximumFractionDigits: 1 }) + ' %'
+  : Number(v).toLocaleString('fr-FR'));
+const cell = (text, cls) => { const td = document.createElement('td'); td.textContent = text; if (cls) td.className = cls; return td; };
+const row = (...cells) => { const tr = document.createElement('tr'); cells.forEach(c => tr.appendChild(c)); return tr; };
+
+async function load() {
+  const params = new URLSearchParams(location.search);
+  // From the origin alone: a page opened as http://user:password@host/ may not fetch relative URLs.
+  const response = await fetch(new URL('/dashboard/data?' + params.toString(), location.origin), { credentials: 'same-origin' });
+  if (!response.ok) { document.body.dataset.error = response.status; return; }
+  const data = await response.json();
+  fillFilters(data, params);
+  charts.splice(0).forEach(c => c.destroy());
+  funnel(data);
+  objectives(data.charter);
+  deadlines(data.deadlines);
+  indicators(data.indicators);
+  document.body.dataset.year = data.year;
+  document.body.dataset.chartsDrawn = charts.length;
+}
+
+function fillFilters(data, params) {
+  const year = document.getElementById('year');
+  year.innerHTML = '';
+  const years = data.years.length ? data.years : [data.year];
+  years.forEach(y => year.add(new Option(y, y, false, y === data.year)));
+  const territory = document.getElementById('territory');
+  territory.length = 1;
+  data.territories.forEach(t => territory.add(new Option('Commune ' + t, t, false, t === data.territory)));
+  document.getElementById('parc').value = data.parc || '';
+  document.getElementById('funnel-year').textContent = data.year + (data.territory ? ' — commune ' + data.territory : '')
+    + (data.parc ? ' — ' + PARC[data.parc] : '');
+}
+
+function funnel(data) {
+  const table = document.getElementById('funnel-table');
+  table.innerHTML = '';
+  data.funnel.forEach(step => {
+    const tr = row(cell(step.label), cell(fmt(step.value), 'num'));
+    tr.id = 'funnel-' + step.key;
+    tr.dataset.value = step.value === null || step.value === undefined ? '' : step.value;
+    table.appendChild(tr);
+  });
+  charts.push(new Chart(document.getElementById('funnel-chart'), {
+    type: 'bar',
+    data: { labels: data.funnel.map(s => s.label), datasets: [{ label: 'Nombre d\'actes ' + data.year, data: data.funnel.map(s => s.value || 0),
+      backgroundColor: ['#000091', '#1f3c9e', '#3d5ab3', '#6a6af4', '#b34000', '#ce614a', '#ce0500'] }] },
+    options: { indexAxis: 'y', animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } } }
+  }));
+}
+
+function objectives(charter) {
+  document.getElementById('charter-name').textContent = charter.name + ' (' + charter.from + '–' + charter.to
+    + ', année de référence ' + charter.baselineYear + ')';
+  const box = document.getElementById('objectives');
+  box.innerHTML = '';
+  charter.objectives.forEach(o => {
+    const div = document.createElement('div');
+    div.className = 'objective';
+    const h3 = document.createElement('h3');
+    h3.textContent = o.label;
+    div.appendChild(h3);
+    const badges = document.createElement('p');
+    o.years.forEach(y => {
+      const b = document.createElement('span');
+      b.className = 'badge ' + y.status;
+      b.title = 'réel ' + fmt(y.actual) + ', cible ' + fmt(y.target);
+      b.textContent = y.year + ' : ' + STATUS[y.status];
+      badges.appendChild(b);
+      badges.appendChild(document.createTextNode(' '));
+    });
+    div.appendChild(badges);
+    const wrap = document.createElement('div');
+    wrap.className = 'chart';
+    const canvas = document.createElement('canvas');
+    wrap.appendChild(canvas);
+    div.appendChild(wrap);
+    box.appendChild(div);
+    charts.push(new Chart(canvas, {
+      type: 'bar',
+      data: { labels: o.years.map(y => y.year), datasets: [
+        { type: 'bar', label: 'Réel — ' + o.indicatorLabel, data: o.years.map(y => y.actual), backgroundColor: '#6a6af4' },
+        { type: 'line', label: 'Cible', data: o.years.map(y => y.target), borderColor: '#ce0500', backgroundColor: '#ce0500' }] },
+      options: { animation: false, maintainAspectRatio: false }
+    }));
+  });
+}
+
+function deadlines(board) {
+  document.getElementById('week').textContent = 'Semaine du ' + new Date(board.weekFrom).toLocaleDateString('fr-FR')
+    + ' au ' + new Date(board.weekTo).toLocaleDateString('fr-FR');
+  const table = document.getElementById('due');
+  table.innerHTML = '';
+  table.appendChild(row(cell('Échéance'), cell('Dossier'), cell('Commune'), cell('Date limite')));
+  if (!board.dueThisWeek.length) table.appendChild(row(cell('Aucune échéance cette semaine'), cell(''), cell(''), cell('')));
+  board.dueThisWeek.forEach(d => table.appendChild(row(cell(d.label), cell(d.reference), cell(d.territory),
+    cell(new Date(d.dueOn).toLocaleDateString('fr-FR')))));
+  document.getElementById('elapsed').textContent = board.elapsed.length + ' échéance(s) dépassée(s) ces 30 derniers jours.';
+}
+
+function indicators(values) {
+  const table = document.getElementById('indicators');
+  table.innerHTML = '';
+  values.forEach(v => {
+    const label = cell(v.label);
+    label.title = v.definition;
+    const tr = row(label, cell(fmt(v.value), 'num'));
+    tr.id = 'indicator-' + v.key;
+    table.appendChild(tr);
+  });
+}
+
+document.getElementById('filters').addEventListener('change', () => {
+  const form = new FormData(document.getElementById('filters'));
+  const params = new URLSearchParams();
+  for (const [k, v] of form.entries()) if (v) params.set(k, v);
+  history.replaceState(null, '', '?' + params.toString());
+  load();
+});
+load();
