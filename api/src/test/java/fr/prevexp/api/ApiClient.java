@@ -67,6 +67,15 @@ public final class ApiClient {
         }
     }
 
+    /** The events of a history recorded by partners, without the procedure's own (deadlines, which it writes on its own time). */
+    public static java.util.List<JsonNode> partnerActs(JsonNode events) {
+        java.util.List<JsonNode> acts = new java.util.ArrayList<>();
+        for (JsonNode e : events) {
+            if (!e.path("recordedBy").path("trade").asText().equals("PROCEDURE")) acts.add(e);
+        }
+        return acts;
+    }
+
     /** A realistic opening of a private-parc dossier in Saint-Denis (93066). */
     public static String opening(String openedOn) {
         return """

@@ -32,6 +32,8 @@ class ReplayTest {
     JdbcTemplate jdbc;
     @Autowired
     ProjectionReplay replay;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService jobs;
 
     private Map<String, List<Map<String, Object>>> snapshot() {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
@@ -47,14 +49,16 @@ class ReplayTest {
         return tables;
     }
 
+    /** Waits until the procedure has nothing left to do (no due job) and every projection has read the whole log, twice in a row. */
     private void awaitCaughtUp() throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (!replay.done()) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(90));
+        int quiet = 0;
+        while (quiet < 2) {
             assertThat(Instant.now()).as("projections catch up with the log").isBefore(until);
-            Thread.sleep(100);
+            boolean settled = replay.done() && jobs.createJobQuery().executable().count() == 0;
+            quiet = settled ? quiet + 1 : 0;
+            Thread.sleep(500);
         }
-        Thread.sleep(300);   // the procedure may still be writing deadline events: wait until it is quiet too
-        while (!replay.done()) Thread.sleep(100);
     }
 
     @Test
