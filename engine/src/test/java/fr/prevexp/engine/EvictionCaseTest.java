@@ -106,7 +106,7 @@ class EvictionCaseTest {
     @ParameterizedTest(name = "{0} is refused from a trade that does not record it")
     @MethodSource("examples")
     void anActIsRefusedFromATradeThatDoesNotRecordIt(ActExamples.Example example) {
-        CaseEvent byAuditor = withRecorder(example.act(), AUDITOR);
+        CaseEvent byAuditor = with(example.act(), "recordedBy", AUDITOR);
         fixture.given(example.given().toArray())
                 .when(new RecordAct(byAuditor))
                 .expectNoEvents()
@@ -274,21 +274,5 @@ class EvictionCaseTest {
 
     private static org.hamcrest.Matcher<Throwable> refusedAt(Stage stage) {
         return Matchers.predicate(e -> e instanceof ActRefusedException refused && refused.stage() == stage);
-    }
-
-    /** The same act, recorded by someone else. */
-    private static CaseEvent withRecorder(CaseEvent act, RecordedBy by) {
-        try {
-            var components = act.getClass().getRecordComponents();
-            Object[] values = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                values[i] = components[i].getName().equals("recordedBy") ? by : components[i].getAccessor().invoke(act);
-            }
-            return (CaseEvent) act.getClass().getDeclaredConstructor(types).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
