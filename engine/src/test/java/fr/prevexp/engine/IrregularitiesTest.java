@@ -113,7 +113,7 @@ class IrregularitiesTest {
         fixture.given(upTo(Stage.PAYMENT_ORDER).toArray())
                 .when(new RecordAct(early))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(early, new IrregularityFlagged(ID, d("2024-01-25"), COMMISSAIRE, Irregularity.ACT_DATED_BEFORE_PREREQUISITE,
+                .expectEvents(early, new IrregularityFlagged(ID, d("2024-01-25"), PROCEDURE, Irregularity.ACT_DATED_BEFORE_PREREQUISITE,
                         "SummonsServed", "SummonsServed dated 2024-01-25 is before PaymentOrderServed dated 2024-02-01"));
         SummonsServed sameDay = new SummonsServed(ID, d("2024-02-01"), COMMISSAIRE, d("2024-05-20"), null);
         fixture.given(upTo(Stage.PAYMENT_ORDER).toArray())

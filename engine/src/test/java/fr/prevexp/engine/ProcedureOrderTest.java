@@ -10,6 +10,8 @@ import org.axonframework.test.matchers.Matchers;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -116,6 +118,21 @@ class ProcedureOrderTest {
                 .when(new RecordAct(new EvictionCarriedOut(ID, d("2025-04-15"), COMMISSAIRE, true)))
                 .expectNoEvents()
                 .expectException(refusedAt(Stage.POLICE_ASSISTANCE_REFUSED));
+    }
+
+    @Test
+    void theCourtStillHearsAndRulesAfterTheHouseholdLeft() {
+        List<CaseEvent> left = plus(upTo(Stage.SUMMONS), new KeysReturned(ID, d("2024-05-01"), BAILLEUR));
+        HearingHeld hearing = new HearingHeld(ID, d("2024-06-20"), COMMISSAIRE, false);
+        JudgmentDelivered judgment = new JudgmentDelivered(ID, d("2024-07-15"), COMMISSAIRE, JudgmentDelivered.Outcome.TERMINATION, null, null);
+        fixture.given(left.toArray()).when(new RecordAct(hearing)).expectEvents(hearing);
+        fixture.given(plus(left, hearing).toArray()).when(new RecordAct(judgment)).expectEvents(judgment);
+        assertThat(CaseState.of(plus(plus(left, hearing), judgment)).stage()).isEqualTo(Stage.LEFT);
+        // Without a pending summons, or once the court has ruled, there is nothing for the court to do.
+        fixture.given(plus(upTo(Stage.PAYMENT_ORDER), new KeysReturned(ID, d("2024-03-01"), BAILLEUR)).toArray())
+                .when(new RecordAct(hearing)).expectNoEvents().expectException(refusedAt(Stage.LEFT));
+        fixture.given(plus(plus(upTo(Stage.JUDGMENT), new KeysReturned(ID, d("2024-08-01"), BAILLEUR))).toArray())
+                .when(new RecordAct(judgment)).expectNoEvents().expectException(refusedAt(Stage.LEFT));
     }
 
     @Test
