@@ -61,6 +61,7 @@ public class DeadlineSteps {
                     dueOn = calendar(execution).lastDay(startsOn, amount, unit);
                 }
             }
+            execution.setVariable(kind.name() + "_startsOn", startsOn.toString());
             execution.setVariable(kind.name() + "_dueOn", dueOn.toString());
             execution.setVariable(kind.name() + "_timer", startOfDay(dueOn.plusDays(1)));
             commands.record(new RecordAct(new DeadlineScheduled(caseId(execution), startsOn, RecordedBy.procedure(), kind, startsOn, dueOn),
@@ -81,6 +82,7 @@ public class DeadlineSteps {
                     .filter(java.util.Objects::nonNull).reduce(grantedOn, (a, b) -> a.isAfter(b) ? a : b);
             LocalDate dueOn = WinterTruce.firstDayOutside(earliest);
             DeadlineKind kind = DeadlineKind.EARLIEST_EVICTION;
+            execution.setVariable(kind.name() + "_startsOn", grantedOn.toString());
             execution.setVariable(kind.name() + "_dueOn", dueOn.toString());
             execution.setVariable(kind.name() + "_timer", startOfDay(dueOn));
             commands.record(new RecordAct(new DeadlineScheduled(caseId(execution), grantedOn, RecordedBy.procedure(), kind, grantedOn, dueOn),
@@ -100,12 +102,12 @@ public class DeadlineSteps {
         };
     }
 
-    /** The awaited act came within the window. */
+    /** The awaited act ({@code actOn}: its own date, not whatever act came last) came within the window. */
     @Bean
     public JavaDelegate meetDeadline(ProcedureCommands commands) {
         return execution -> {
             DeadlineKind kind = DeadlineKind.valueOf(string(execution, "kind"));
-            LocalDate on = lastActOrDue(execution, kind);
+            LocalDate on = date(execution, "actOn");
             commands.record(new RecordAct(new DeadlineMet(caseId(execution), on, RecordedBy.procedure(), kind),
                     key(execution, kind.name(), "met", LocalDate.parse((String) execution.getVariable(kind.name() + "_dueOn")))));
         };
@@ -116,7 +118,7 @@ public class DeadlineSteps {
     public JavaDelegate cancelDeadline(ProcedureCommands commands) {
         return execution -> {
             DeadlineKind kind = DeadlineKind.valueOf(string(execution, "kind"));
-            LocalDate on = date(execution, "lastActOn");
+            LocalDate on = date(execution, "actOn");
             commands.record(new RecordAct(new DeadlineCancelled(caseId(execution), on, RecordedBy.procedure(), kind,
                     "procédure poursuivie : " + execution.getCurrentActivityName()),
                     key(execution, kind.name(), "cancelled", LocalDate.parse((String) execution.getVariable(kind.name() + "_dueOn")))));
@@ -179,10 +181,6 @@ public class DeadlineSteps {
         Object alsaceMoselle = execution.getVariable("alsaceMoselle");
         return alsaceMoselle instanceof Boolean b ? LegalCalendar.withAlsaceMoselleHolidays(b)
                 : LegalCalendar.ofTerritory((String) execution.getVariable("territory"));
-    }
-
-    private static LocalDate lastActOrDue(DelegateExecution execution, DeadlineKind kind) {
-        return date(execution, "lastActOn");
     }
 
     private static LocalDate dayAfter(DelegateExecution execution, DeadlineKind kind) {

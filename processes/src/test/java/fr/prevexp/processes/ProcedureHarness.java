@@ -63,6 +63,16 @@ final class ProcedureHarness implements ProcedureCommands {
         return this;
     }
 
+    /**
+     * Records several acts in a row before the engine runs any job, as when the bridge outruns the
+     * job executor (a partner posting a back-dated history in one go): nothing may be lost.
+     */
+    ProcedureHarness together(CaseEvent... events) {
+        for (CaseEvent event : events) bridge.apply(event, sequence++);
+        runDueJobs();
+        return this;
+    }
+
     /** Moves the engine's clock to the start of that day and runs every job that has become due. */
     ProcedureHarness travelTo(LocalDate day) {
         ClockUtil.setCurrentTime(Date.from(day.atStartOfDay(DeadlineSteps.LEGAL_ZONE).toInstant().plusSeconds(3600)));
@@ -72,7 +82,11 @@ final class ProcedureHarness implements ProcedureCommands {
 
     void runDueJobs() {
         for (int round = 0; round < 500; round++) {
-            List<Job> due = engine.getManagementService().createJobQuery().executable().orderByJobDuedate().asc().list();
+            // As the job executor acquires them (jobExecutorAcquireByDueDate, ensureJobDueDateNotNull): by due date, then in creation order.
+            List<Job> due = engine.getManagementService().createJobQuery().executable().list().stream()
+                    .sorted(java.util.Comparator.comparing(Job::getDuedate, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                            .thenComparing(Job::getCreateTime).thenComparing(j -> Long.parseLong(j.getId())))
+                    .toList();
             if (due.isEmpty()) return;
             engine.getManagementService().executeJob(due.get(0).getId());
         }

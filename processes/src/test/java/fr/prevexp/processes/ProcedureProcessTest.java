@@ -419,4 +419,40 @@ class ProcedureProcessTest {
         var values = engine.getRuntimeService().getVariables(pi.getId()).values().toString();
         assertThat(values).doesNotContain("Martin", "rue", "Untel", "650");
     }
+
+    @Test
+    void aDecisionRecordedBeforeTheEngineOpenedTheWindowIsNotLost() {
+        upToNoticeToQuit("2024-09-02");
+        dossier.travelTo(d("2026-11-23")).together(
+                new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()),
+                new PoliceAssistanceGranted(CASE, d("2024-12-10"), new RecordedBy(Trade.PREFECTURE, "pref"), null));
+        assertThat(dossier.met(DeadlineKind.POLICE_ASSISTANCE_DECISION)).as("granted within the 2 months").isTrue();
+        assertThat(dossier.elapsed(DeadlineKind.POLICE_ASSISTANCE_DECISION)).isFalse();
+        assertThat(dossier.recorded(PoliceAssistanceImplicitlyRefused.class)).isEmpty();
+        assertThat(dossier.recorded(DeadlineMet.class)).extracting(CaseEvent::occurredOn).contains(d("2024-12-10"));
+        assertThat(dossier.scheduled(DeadlineKind.EARLIEST_EVICTION).dueOn()).isEqualTo(d("2025-04-01"));
+    }
+
+    @Test
+    void aDecisionAfterTheWindowRecordedInTheSameBatchLeavesTheImplicitRefusal() {
+        upToNoticeToQuit("2024-09-02");
+        dossier.travelTo(d("2026-11-23")).together(
+                new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()),
+                new PoliceAssistanceGranted(CASE, d("2025-02-10"), new RecordedBy(Trade.PREFECTURE, "pref"), null));
+        assertThat(dossier.met(DeadlineKind.POLICE_ASSISTANCE_DECISION)).isFalse();
+        assertThat(dossier.elapsed(DeadlineKind.POLICE_ASSISTANCE_DECISION)).isTrue();
+        assertThat(dossier.recorded(PoliceAssistanceImplicitlyRefused.class)).extracting(CaseEvent::occurredOn).containsExactly(d("2025-01-06"));
+    }
+
+    @Test
+    void aSummonsRecordedRightAfterThePaymentOrderIsStillCheckedAgainstItsDelay() {
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        dossier.travelTo(d("2026-11-23")).together(
+                new PaymentOrderServed(CASE, d("2024-02-01"), commissaire(), null),
+                new SummonsServed(CASE, d("2024-03-15"), commissaire(), d("2024-06-20"), null),
+                new SocialDiagnosisDelivered(CASE, d("2024-06-10"), new RecordedBy(Trade.SERVICE_SOCIAL, "cd"), null));
+        assertThat(dossier.flags()).containsExactly(Irregularity.SUMMONS_BEFORE_PAYMENT_ORDER_DELAY);
+        assertThat(dossier.met(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).as("DSF of 10 June for the hearing of 20 June").isTrue();
+        assertThat(dossier.elapsed(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).isFalse();
+    }
 }
