@@ -21,12 +21,17 @@ public class DepartementSettings {
     public void setDepartements(Map<String, Settings> departements) { this.departements = departements; }
 
     public Settings of(String departement) {
-        Settings settings = departements.get(departement);
-        if (settings != null) return settings;
-        Settings defaults = new Settings();
-        defaults.setAlsaceMoselle(LegalCalendar.of(departement).isAlsaceMoselle());
-        defaults.setDaloLargeAgglomeration(departement != null && departement.startsWith("97"));
-        return defaults;
+        Settings configured = departements.get(departement);
+        Settings settings = new Settings();
+        settings.setDaloLargeAgglomeration(departement != null && departement.startsWith("97"));
+        if (configured != null) {
+            settings.setDaloLargeAgglomeration(configured.isDaloLargeAgglomeration());
+            settings.setCcapexReportArrearsMonthsBefore(configured.getCcapexReportArrearsMonthsBefore());
+        }
+        // The local calendar follows the law (57, 67, 68) unless the département's settings say otherwise.
+        settings.setAlsaceMoselle(configured != null && configured.alsaceMoselle != null ? configured.alsaceMoselle
+                : LegalCalendar.of(departement).isAlsaceMoselle());
+        return settings;
     }
 
     public static class Settings {

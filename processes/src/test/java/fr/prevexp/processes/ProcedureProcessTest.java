@@ -455,4 +455,83 @@ class ProcedureProcessTest {
         assertThat(dossier.met(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).as("DSF of 10 June for the hearing of 20 June").isTrue();
         assertThat(dossier.elapsed(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).isFalse();
     }
+
+    /** Runs due jobs, letting failed ones fail until their retries are spent (as the job executor would). */
+    private void runJobsThroughFailures() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            var due = engine.getManagementService().createJobQuery().executable().list();
+            if (due.isEmpty()) return;
+            try {
+                engine.getManagementService().executeJob(due.get(0).getId());
+            } catch (RuntimeException expected) {
+                // the job keeps its failure and its retries go down
+            }
+        }
+    }
+
+    @Test
+    void aStepStartedByAnActThatCannotProceedIsAnIncidentAndTheBridgeMovesOn() {
+        ProcessInstance pi = open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        Mocks.register("scheduleDeadline", (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> {
+            throw new IllegalStateException("le dossier refuse l'échéance");
+        });
+        dossier.travelTo(d("2024-02-01"));
+        dossier.bridge.apply(new PaymentOrderServed(CASE, d("2024-02-01"), commissaire(), null), 100);   // correlating does not fail
+        runJobsThroughFailures();
+        var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(incident).as("the failed step is an incident in Cockpit").isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("Decision_CcapexReport");
+        assertThat(incident.getIncidentMessage()).contains("refuse");
+        // The rest of the dossier's procedure goes on.
+        Mocks.register("scheduleDeadline", new DeadlineSteps().scheduleDeadline(dossier));
+        dossier.bridge.apply(new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), null), 101);
+        runJobsThroughFailures();
+        assertThat(dossier.scheduled(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING).dueOn()).isEqualTo(d("2024-06-19"));
+        // Once the cause is put right, retrying the job (Cockpit: "Retry") resumes the path from the act.
+        var job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId("Decision_CcapexReport").singleResult();
+        engine.getManagementService().setJobRetries(job.getId(), 1);
+        dossier.runDueJobs();
+        assertThat(dossier.scheduled(DeadlineKind.PAYMENT_ORDER_DELAY).dueOn()).isEqualTo(d("2024-04-01"));
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void workingDaysInAlsaceMoselleSkipGoodFriday() {
+        dossier.travelTo(d("2024-03-01")).act(opened(Parc.PRIVATE, LandlordKind.PRIVATE_PERSON, "57463", d("2019-05-01"), d("2024-03-01")));
+        onThe("2024-03-21", new SocialDiagnosisRequested(CASE, d("2024-03-21"), new RecordedBy(Trade.PREFECTURE, "pref"), null));
+        // 15 working days after Thursday 21 March 2024: Good Friday (29 March) is a holiday in Metz, Easter Monday everywhere
+        assertThat(dossier.scheduled(DeadlineKind.SOCIAL_DIAGNOSIS_INTERVIEW).dueOn()).isEqualTo(d("2024-04-15"));
+    }
+
+    @Test
+    void workingDaysElsewhereCountGoodFriday() {
+        open("2024-03-01", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-03-21", new SocialDiagnosisRequested(CASE, d("2024-03-21"), new RecordedBy(Trade.PREFECTURE, "pref"), null));
+        assertThat(dossier.scheduled(DeadlineKind.SOCIAL_DIAGNOSIS_INTERVIEW).dueOn()).isEqualTo(d("2024-04-12"));
+    }
+
+    @Test
+    void aDepartementSettingOtherThanTheCalendarKeepsTheAlsaceMoselleHolidays() {
+        Mocks.reset();
+        DepartementSettings settings = new DepartementSettings();
+        DepartementSettings.Settings moselle = new DepartementSettings.Settings();
+        moselle.setDaloLargeAgglomeration(true);
+        settings.getDepartements().put("57", moselle);
+        dossier = new ProcedureHarness(engine, settings);
+        dossier.travelTo(d("2024-03-01")).act(opened(Parc.PRIVATE, LandlordKind.PRIVATE_PERSON, "57463", d("2019-05-01"), d("2024-03-01")));
+        onThe("2024-03-21", new SocialDiagnosisRequested(CASE, d("2024-03-21"), new RecordedBy(Trade.PREFECTURE, "pref"), null));
+        assertThat(dossier.scheduled(DeadlineKind.SOCIAL_DIAGNOSIS_INTERVIEW).dueOn()).isEqualTo(d("2024-04-15"));
+    }
+
+    @Test
+    void theTenantLeavingBeforeTheFirstLegalDayMeetsTheEarliestEviction() {
+        upToNoticeToQuit("2024-09-02");
+        onThe("2024-11-05", new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()));
+        onThe("2024-12-10", new PoliceAssistanceGranted(CASE, d("2024-12-10"), new RecordedBy(Trade.PREFECTURE, "pref"), null));
+        onThe("2025-02-15", new KeysReturned(CASE, d("2025-02-15"), commissaire()));
+        assertThat(dossier.recorded(DeadlineMet.class)).extracting(DeadlineMet::kind, CaseEvent::occurredOn)
+                .contains(org.assertj.core.groups.Tuple.tuple(DeadlineKind.EARLIEST_EVICTION, d("2025-02-15")));
+        dossier.travelTo(d("2025-04-02"));
+        assertThat(dossier.elapsed(DeadlineKind.EARLIEST_EVICTION)).isFalse();
+    }
 }
