@@ -145,6 +145,49 @@ class ProcedureEndToEndTest {
                 "DeadlineElapsed EARLIEST_EVICTION 2025-04-01");
     }
 
+    /**
+     * A partner posts a back-dated history in one go: the bridge correlates acts faster than the
+     * engine runs the steps they start. No act may be lost (the préfet's grant arrives before the
+     * engine has opened the 2-month window it answers) and each check sees the acts before it.
+     */
+    @Test
+    void aHistoryPostedInOneGoGivesTheSameDeadlinesAsActByAct() {
+        ClockUtil.offset(TODAY.toEpochMilli() - System.currentTimeMillis());   // the engine's clock runs on from "today"
+        String id = api.post("ccapex", "/api/v1/cases", ApiClient.opening("2024-01-10")).text("caseId");
+        for (String act : List.of(
+                "{\"type\": \"PaymentOrderServed\", \"occurredOn\": \"2024-02-01\"}",
+                "{\"type\": \"SummonsServed\", \"occurredOn\": \"2024-03-15\", \"hearingOn\": \"2024-06-20\"}",
+                "{\"type\": \"HearingHeld\", \"occurredOn\": \"2024-06-20\", \"tenantPresent\": true}",
+                "{\"type\": \"JudgmentDelivered\", \"occurredOn\": \"2024-07-04\", \"outcome\": \"TERMINATION\"}",
+                "{\"type\": \"NoticeToQuitServed\", \"occurredOn\": \"2024-08-20\"}",
+                "{\"type\": \"PoliceAssistanceRequested\", \"occurredOn\": \"2024-10-21\"}")) {
+            ApiClient.Answer answer = api.post("commissaire", "/api/v1/cases/" + id + "/acts", act);
+            assertThat(answer.status()).as(act + " -> " + answer.body()).isEqualTo(201);
+        }
+        ApiClient.Answer granted = api.post("prefecture", "/api/v1/cases/" + id + "/acts",
+                "{\"type\": \"PoliceAssistanceGranted\", \"occurredOn\": \"2024-10-25\"}");
+        assertThat(granted.status()).as(granted.body().toString()).isEqualTo(201);
+        settle();
+
+        JsonNode view = api.get("ccapex", "/api/v1/cases/" + id).body();
+        Map<String, String> due = new HashMap<>();
+        Map<String, String> status = new HashMap<>();
+        for (JsonNode d : view.path("deadlines")) {
+            due.put(d.path("kind").asText(), d.path("dueOn").asText());
+            status.put(d.path("kind").asText(), d.path("status").asText());
+        }
+        assertThat(due).containsEntry("PAYMENT_ORDER_DELAY", "2024-04-01").containsEntry("NOTICE_TO_QUIT_DELAY", "2024-10-20")
+                .containsEntry("POLICE_ASSISTANCE_DECISION", "2024-12-21")
+                .containsEntry("EARLIEST_EVICTION", "2024-10-25");
+        assertThat(status).as("granted within the préfet's window").containsEntry("POLICE_ASSISTANCE_DECISION", "MET");
+        assertThat(view.path("irregularities").findValuesAsText("code")).contains("SUMMONS_BEFORE_PAYMENT_ORDER_DELAY");
+        List<String> written = new ArrayList<>();
+        for (JsonNode e : api.get("auditor", "/api/v1/cases/" + id + "/history").body().path("events")) {
+            written.add(e.path("type").asText());
+        }
+        assertThat(written).doesNotContain("PoliceAssistanceImplicitlyRefused");
+    }
+
     @Test
     void anActStoredWhileTheBridgeIsDownIsCaughtUpFromTheLog() {
         String id = api.post("ccapex", "/api/v1/cases", ApiClient.opening("2024-01-10")).text("caseId");
