@@ -27,10 +27,14 @@ public class IndicatorService {
 
     @Transactional(readOnly = true)
     public List<Value> of(int year, String territory, Parc parc) {
-        FactSet set = new FactSet(year, facts.ofYear(year, territory, parc), ids -> facts.findByCaseIdIn(ids),
-                LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
+        FactSet set = facts(year, territory, parc);
         return Arrays.stream(Indicator.values())
                 .map(i -> new Value(i.name(), i.label(), i.valueOf(set), i.definition())).toList();
+    }
+
+    /** The facts of a year; each query runs once, when an indicator first needs it. */
+    private FactSet facts(int year, String territory, Parc parc) {
+        return new FactSet(facts, year, territory, parc, LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
     }
 
     /** The years in which acts were recorded: a year without any is a year without data, not a year of zeros. */
@@ -39,10 +43,17 @@ public class IndicatorService {
         return new java.util.HashSet<>(facts.years());
     }
 
+    /** Some indicators of a year, from one set of facts. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Indicator, Object> values(java.util.Collection<Indicator> which, int year, String territory, Parc parc) {
+        FactSet set = facts(year, territory, parc);
+        java.util.Map<Indicator, Object> values = new java.util.EnumMap<>(Indicator.class);
+        for (Indicator i : which) values.put(i, i.valueOf(set));
+        return values;
+    }
+
     @Transactional(readOnly = true)
     public Object value(Indicator indicator, int year, String territory, Parc parc) {
-        FactSet set = new FactSet(year, facts.ofYear(year, territory, parc), ids -> facts.findByCaseIdIn(ids),
-                LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
-        return indicator.valueOf(set);
+        return indicator.valueOf(facts(year, territory, parc));
     }
 }

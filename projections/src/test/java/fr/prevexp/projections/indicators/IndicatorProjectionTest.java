@@ -159,7 +159,12 @@ class IndicatorProjectionTest {
                 .containsEntry("POLICE_ASSISTANCE_GRANTED", 0L);
         assertThat(values(2024, null, Parc.PRIVATE)).containsEntry("SUMMONSES", 1L).containsEntry("CONTRADICTORY_DECISION_RATE", 0.0)
                 .containsEntry("POLICE_ASSISTANCE_GRANTED", 1L).containsEntry("GRANTED_TO_SUMMONS_RATIO", 1.0);
-        assertThat(values(2024, "93048", null)).containsEntry("SUMMONSES", 1L).containsEntry("CONDITIONAL_DECISION_RATE", 1.0);
+        assertThat(values(2024, "93048", null)).containsEntry("SUMMONSES", 1L).containsEntry("CONDITIONAL_DECISION_RATE", 1.0)
+                .containsEntry("FOLLOW_UP_REHOUSED", 1L).containsEntry("FOLLOW_UP_EVICTED", 0L).containsEntry("MEDIAN_DEBT_EXAMINED", new BigDecimal("1200.00"));
+        assertThat(values(2024, null, Parc.PRIVATE)).containsEntry("FOLLOW_UP_EVICTED", 1L).containsEntry("FOLLOW_UP_REHOUSED", 0L)
+                .containsEntry("MEDIAN_DEBT_EXAMINED", new BigDecimal("3000.00")).containsEntry("DALO_PRIORITIES", 0L);
+        assertThat(values(2024, "93066", Parc.PUBLIC)).containsEntry("FOLLOW_UP_DEBT_CLEARED", 1L).containsEntry("FOLLOW_UP_OVER_INDEBTEDNESS", 1L)
+                .containsEntry("FOLLOW_UP_EVICTED", 0L).containsEntry("CCAPEX_EXAMINATIONS", 1L);
         assertThat(values(2024, "93066", Parc.PUBLIC)).containsEntry("SUMMONSES", 1L).containsEntry("PROTOCOLS_SIGNED", 1L);
     }
 
