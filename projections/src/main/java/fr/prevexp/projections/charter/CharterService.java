@@ -1,5 +1,6 @@
 package fr.prevexp.projections.charter;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -55,7 +56,8 @@ public class CharterService {
     }
 
     /** One year of an objective: the actual value, the target and whether it is met (MET, NOT_MET, NO_DATA). */
-    public record YearResult(int year, Object actual, Double target, String status) {
+    public record YearResult(int year, @JsonInclude(JsonInclude.Include.ALWAYS) Object actual,
+                             @JsonInclude(JsonInclude.Include.ALWAYS) Double target, String status) {
     }
 
     public record ObjectiveResult(String indicator, String indicatorLabel, String label, Charter.Target target, List<YearResult> years) {

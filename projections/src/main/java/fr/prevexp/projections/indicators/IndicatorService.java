@@ -1,5 +1,6 @@
 package fr.prevexp.projections.indicators;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.prevexp.engine.Parc;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +22,8 @@ public class IndicatorService {
         this.clock = clock;
     }
 
-    /** One indicator's value (<i>valeur de l'indicateur</i>): a count, a rate between 0 and 1, an amount; null when undefined. */
-    public record Value(String key, String label, Object value, String definition) {
+    /** One indicator's value (<i>valeur de l'indicateur</i>): a count, a rate between 0 and 1, an amount; null (written as null) when undefined. */
+    public record Value(String key, String label, @JsonInclude(JsonInclude.Include.ALWAYS) Object value, String definition) {
     }
 
     @Transactional(readOnly = true)
