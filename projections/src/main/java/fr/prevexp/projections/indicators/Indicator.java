@@ -68,6 +68,14 @@ public enum Indicator {
     NOTICES_TO_QUIT_PRIVATE("Commandements de quitter les lieux – parc privé", "NoticeToQuitServed dated in the year on private-parc dossiers.", f -> f.count("NoticeToQuitServed", s -> s.getParc() == Parc.PRIVATE)),
     NOTICES_TO_QUIT_PUBLIC("Commandements de quitter les lieux – parc social", "NoticeToQuitServed dated in the year on social-housing dossiers.", f -> f.count("NoticeToQuitServed", s -> s.getParc() == Parc.PUBLIC)),
     IMPLICIT_REFUSALS("Refus implicites du concours de la force publique", "PoliceAssistanceImplicitlyRefused dated in the year (the préfet's 2 months ran out).", f -> f.count("PoliceAssistanceImplicitlyRefused")),
+    OVER_INDEBTEDNESS_FILES("Dossiers de surendettement recevables intégrant une dette de loyer",
+            "OverIndebtednessFileAdmitted dated in the year (every dossier here is one of unpaid rent).", f -> f.count("OverIndebtednessFileAdmitted")),
+    DALO_REHOUSINGS("Relogements de ménages reconnus prioritaires DALO",
+            "HouseholdRehoused dated in the year on dossiers recognised DALO priority before (DaloPriorityRecognised).",
+            f -> f.count("HouseholdRehoused", r -> Boolean.TRUE.equals(r.getFlag()))),
+    MEAN_DEBT_AT_OPENING("Dette locative moyenne des dossiers ouverts",
+            "Mean of the debt declared at opening (CaseOpened.debt) of the dossiers opened in the year, in euros; dossiers without a declared debt left out.",
+            Indicator::meanDebtAtOpening),
     MEDIAN_DEBT_EXAMINED("Montant médian de la dette des ménages examinés en CCAPEX",
             "Median of the dossier's debt (opening debt, then the latest amount reported or claimed) at each CcapexExamined of the year.",
             Indicator::medianDebtExamined),
@@ -112,6 +120,12 @@ public enum Indicator {
             return rehoused.getOrDefault(r.caseId(), List.of()).stream()
                     .noneMatch(t -> !t.occurredOn().isBefore(r.occurredOn()) && !t.occurredOn().isAfter(end));
         }).count();
+    }
+
+    private static Object meanDebtAtOpening(FactSet f) {
+        List<BigDecimal> debts = f.amounts("CaseOpened");
+        if (debts.isEmpty()) return null;
+        return debts.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(debts.size()), 2, RoundingMode.HALF_UP);
     }
 
     private static Object medianDebtExamined(FactSet f) {

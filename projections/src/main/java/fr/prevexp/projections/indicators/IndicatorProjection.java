@@ -61,6 +61,10 @@ public class IndicatorProjection {
             code = d.kind().name();
         } else if (event instanceof CcapexExamined) {
             amount = dossier.getDebt();
+        } else if (event instanceof HouseholdRehoused) {
+            flag = dossier.getDaloPriorityOn() != null;
+        } else if (event instanceof CaseOpened o) {
+            amount = o.debt();
         }
         dossier.debt(CaseState.debtAfter(dossier.getDebt(), event));
         cases.save(dossier);

@@ -139,18 +139,25 @@ class IndicatorProjectionTest {
                 // one year after the examinations of 2024: a evicted 2025-01-10 (within 365 days of 2024-01-20), b rehoused 2025-02-01
                 // (within 365 days of 2024-04-15), c debt cleared 2024-12-15 and over-indebtedness admitted 2024-09-01
                 .containsEntry("FOLLOW_UP_EVICTED", 1L).containsEntry("FOLLOW_UP_REHOUSED", 1L).containsEntry("FOLLOW_UP_DEBT_CLEARED", 1L)
-                .containsEntry("FOLLOW_UP_OVER_INDEBTEDNESS", 1L).containsEntry("FOLLOW_UP_CLOSED_OTHER", 0L);
+                .containsEntry("FOLLOW_UP_OVER_INDEBTEDNESS", 1L).containsEntry("FOLLOW_UP_CLOSED_OTHER", 0L)
+                .containsEntry("OVER_INDEBTEDNESS_FILES", 1L).containsEntry("DALO_REHOUSINGS", 0L)
+                .containsEntry("MEAN_DEBT_AT_OPENING", null);   // every dossier was opened in 2023
         assertThat(v).hasSize(Indicator.values().length);
     }
 
     @Test
     void actsThatStraddleTheYearBoundaryCountInTheYearOfTheirLegalDate() {
         Map<String, Object> v2023 = values(2023, null, null);
-        assertThat(v2023).containsEntry("PAYMENT_ORDERS", 1L).containsEntry("SUMMONSES", 0L).containsEntry("CONTRADICTORY_DECISION_RATE", null);
+        assertThat(v2023).containsEntry("PAYMENT_ORDERS", 1L).containsEntry("SUMMONSES", 0L).containsEntry("CONTRADICTORY_DECISION_RATE", null)
+                // opened in 2023 with 2400.00, 1200.00 and 800.00 of debt
+                .containsEntry("MEAN_DEBT_AT_OPENING", new BigDecimal("1466.67"));
+        assertThat(values(2023, null, Parc.PUBLIC)).containsEntry("MEAN_DEBT_AT_OPENING", new BigDecimal("1000.00"));
         Map<String, Object> v2025 = values(2025, null, null);
         assertThat(v2025).containsEntry("EVICTIONS_CARRIED_OUT", 1L).containsEntry("EVICTIONS_WITHOUT_SHELTER", 1L)
                 .containsEntry("EVICTIONS_PRIVATE", 1L).containsEntry("DEPARTURES_WITHOUT_POLICE", 1L).containsEntry("HOUSEHOLDS_REHOUSED", 1L)
-                .containsEntry("JUDGMENTS", 0L).containsEntry("GRANTED_TO_SUMMONS_RATIO", null);
+                .containsEntry("JUDGMENTS", 0L).containsEntry("GRANTED_TO_SUMMONS_RATIO", null)
+                // b, recognised DALO priority on 2024-12-10, rehoused on 2025-02-01
+                .containsEntry("DALO_REHOUSINGS", 1L);
     }
 
     @Test
@@ -179,7 +186,11 @@ class IndicatorProjectionTest {
                 new DaloPriorityRecognised("e", d("2024-03-01"), BY),
                 new HouseholdRehoused("e", d("2024-05-20"), BY, null));
         // b was recognised on 2024-12-10 and rehoused on 2025-02-01: within 3 months. d was rehoused too late.
-        assertThat(values(2024, null, null)).containsEntry("DALO_PRIORITIES", 3L).containsEntry("DALO_NOT_REHOUSED_WITHIN_3_MONTHS", 1L);
+        assertThat(values(2024, null, null)).containsEntry("DALO_PRIORITIES", 3L).containsEntry("DALO_NOT_REHOUSED_WITHIN_3_MONTHS", 1L)
+                .containsEntry("DALO_REHOUSINGS", 2L).containsEntry("HOUSEHOLDS_REHOUSED", 2L);
+        // a household rehoused without any DALO recognition is not a DALO rehousing
+        feed(open("f", Parc.PUBLIC, "93048", "500.00"), new HouseholdRehoused("f", d("2024-04-01"), BY, "bailleur"));
+        assertThat(values(2024, null, null)).containsEntry("DALO_REHOUSINGS", 2L).containsEntry("HOUSEHOLDS_REHOUSED", 3L);
     }
 
     @Test
