@@ -41,7 +41,7 @@ public interface IndicatorFactRepository extends JpaRepository<IndicatorFact, In
     List<DatedFact> actsOfDossiersWith(@Param("year") int year, @Param("territory") String territory, @Param("parc") Parc parc,
                                        @Param("of") String of, @Param("types") Collection<String> types, @Param("untilYear") int untilYear);
 
-    List<IndicatorFact> findByCaseIdIn(Collection<String> caseIds);
+    List<IndicatorFact> findByCaseIdAndTypeIn(String caseId, Collection<String> types);
 
     @Query("select distinct f.territory from IndicatorFact f where f.territory is not null order by f.territory")
     List<String> territories();

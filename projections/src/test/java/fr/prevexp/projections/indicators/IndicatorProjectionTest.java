@@ -194,6 +194,32 @@ class IndicatorProjectionTest {
     }
 
     @Test
+    void actsRecordedOutOfTheirLegalOrderCountByTheirDates() {
+        // The judgment is recorded before the hearing it followed (the registry reported the hearing late);
+        // the DALO recognition is recorded after the police request and the rehousing it preceded;
+        // the keys returned are recorded before the order to leave served earlier.
+        feed(open("g", Parc.PRIVATE, "93008", "700.00"),
+                new JudgmentDelivered("g", d("2024-03-20"), BY, JudgmentDelivered.Outcome.TERMINATION, null, null),
+                new HearingHeld("g", d("2024-02-28"), BY, true),
+                new HearingHeld("g", d("2024-04-10"), BY, false),   // a later hearing (enforcement judge) does not change the judgment
+                new KeysReturned("g", d("2024-10-02"), BY),
+                new NoticeToQuitServed("g", d("2024-06-01"), BY),
+                new PoliceAssistanceRequested("g", d("2024-09-01"), BY),
+                new HouseholdRehoused("g", d("2024-09-30"), BY, "COMED"),
+                new DaloPriorityRecognised("g", d("2024-07-15"), BY));
+        Map<String, Object> g = values(2024, "93008", null);
+        assertThat(g).containsEntry("JUDGMENTS", 1L).containsEntry("CONTRADICTORY_DECISION_RATE", 1.0)
+                .containsEntry("DEPARTURES_WITHOUT_POLICE", 1L).containsEntry("DALO_SHARE_AT_POLICE_REQUEST", 1.0)
+                .containsEntry("DALO_REHOUSINGS", 1L);
+
+        // A DALO recognition after the request does not make it a DALO household's request.
+        feed(open("h", Parc.PRIVATE, "93008", "700.00"),
+                new PoliceAssistanceRequested("h", d("2024-09-01"), BY),
+                new DaloPriorityRecognised("h", d("2024-11-15"), BY));
+        assertThat(values(2024, "93008", null)).containsEntry("DALO_SHARE_AT_POLICE_REQUEST", 0.5);
+    }
+
+    @Test
     void anEventDeliveredAgainChangesNothing() {
         projection.on(new SummonsServed("a", d("2024-02-20"), BY, d("2024-05-02"), null), 3);
         assertThat(values(2024, null, null)).containsEntry("SUMMONSES", 3L);
