@@ -43,10 +43,7 @@ public interface IndicatorFactRepository extends JpaRepository<IndicatorFact, In
 
     List<IndicatorFact> findByCaseIdAndTypeIn(String caseId, Collection<String> types);
 
-    @Query("select distinct f.territory from IndicatorFact f where f.territory is not null order by f.territory")
+    /** The communes of the dossiers (from the dossiers, not the acts: a few rows per dossier fewer). */
+    @Query("select distinct c.territory from IndicatorCase c where c.territory is not null order by c.territory")
     List<String> territories();
-
-    /** The years in which acts were recorded (the procedure's own deadline bookkeeping does not make a year). */
-    @Query("select distinct f.factYear from IndicatorFact f where f.type not in ('DeadlineScheduled', 'DeadlineElapsed', 'DeadlineMet', 'DeadlineCancelled') order by f.factYear desc")
-    List<Integer> years();
 }

@@ -28,11 +28,16 @@ public class IndicatorProjection {
 
     private final IndicatorFactRepository facts;
     private final IndicatorCaseRepository cases;
+    private final IndicatorYearRepository years;
 
-    public IndicatorProjection(IndicatorFactRepository facts, IndicatorCaseRepository cases) {
+    public IndicatorProjection(IndicatorFactRepository facts, IndicatorCaseRepository cases, IndicatorYearRepository years) {
         this.facts = facts;
         this.cases = cases;
+        this.years = years;
     }
+
+    /** The procedure's own bookkeeping: facts kept, but they make no year of activity. */
+    static final Set<String> BOOKKEEPING = Set.of("DeadlineScheduled", "DeadlineElapsed", "DeadlineMet", "DeadlineCancelled");
 
     /** The acts whose flag depends on another act of the dossier, and the acts they depend on. */
     private static final Set<String> RELATED = Set.of("HearingHeld", "JudgmentDelivered", "NoticeToQuitServed", "KeysReturned",
@@ -71,6 +76,11 @@ public class IndicatorProjection {
         IndicatorFact fact = facts.save(new IndicatorFact(event.caseId(), sequence, type, event.occurredOn(),
                 dossier.getTerritory(), dossier.getParc(), code, flag, amount));
         if (RELATED.contains(type)) relate(event.caseId(), fact);
+        if (!BOOKKEEPING.contains(type)) {
+            IndicatorYear year = years.findById(event.occurredOn().getYear()).orElseGet(() -> new IndicatorYear(event.occurredOn().getYear()));
+            year.count();
+            years.save(year);
+        }
     }
 
     /**
@@ -114,5 +124,6 @@ public class IndicatorProjection {
     public void reset() {
         facts.deleteAllInBatch();
         cases.deleteAllInBatch();
+        years.deleteAllInBatch();
     }
 }

@@ -15,10 +15,12 @@ import java.util.List;
 @Service
 public class IndicatorService {
     private final IndicatorFactRepository facts;
+    private final IndicatorYearRepository years;
     private final Clock clock;
 
-    public IndicatorService(IndicatorFactRepository facts, Clock clock) {
+    public IndicatorService(IndicatorFactRepository facts, IndicatorYearRepository years, Clock clock) {
         this.facts = facts;
+        this.years = years;
         this.clock = clock;
     }
 
@@ -41,7 +43,19 @@ public class IndicatorService {
     /** The years in which acts were recorded: a year without any is a year without data, not a year of zeros. */
     @Transactional(readOnly = true)
     public java.util.Set<Integer> yearsWithActs() {
-        return new java.util.HashSet<>(facts.years());
+        return new java.util.HashSet<>(years.years());
+    }
+
+    /** The years in which acts were recorded, latest first. */
+    @Transactional(readOnly = true)
+    public List<Integer> years() {
+        return years.years();
+    }
+
+    /** The communes (INSEE codes) of the dossiers. */
+    @Transactional(readOnly = true)
+    public List<String> territories() {
+        return facts.territories();
     }
 
     /** Some indicators of a year, from one set of facts. */

@@ -37,6 +37,8 @@ class IndicatorProjectionTest {
     IndicatorProjection projection;
     @Autowired
     IndicatorService service;
+    @Autowired
+    IndicatorYearRepository years;
     private final Map<String, Long> sequences = new HashMap<>();
     private static final RecordedBy BY = new RecordedBy(Trade.CCAPEX, "ccapex");
 
@@ -220,8 +222,18 @@ class IndicatorProjectionTest {
     }
 
     @Test
+    void theYearsAndCommunesOfTheActs() {
+        // the procedure's own deadline bookkeeping does not make a year
+        feed(new DeadlineScheduled("a", d("2026-01-05"), RecordedBy.procedure(), DeadlineKind.DALO_REHOUSING, d("2026-01-05"), d("2026-04-05")));
+        assertThat(service.years()).containsExactly(2025, 2024, 2023);
+        assertThat(service.yearsWithActs()).containsExactlyInAnyOrder(2023, 2024, 2025);
+        assertThat(service.territories()).containsExactly("93048", "93066");
+    }
+
+    @Test
     void anEventDeliveredAgainChangesNothing() {
         projection.on(new SummonsServed("a", d("2024-02-20"), BY, d("2024-05-02"), null), 3);
         assertThat(values(2024, null, null)).containsEntry("SUMMONSES", 3L);
+        assertThat(years.findById(2024).orElseThrow().getActs()).as("acts of 2024 (a 7, b 15, c 9), counted once").isEqualTo(31);
     }
 }
