@@ -63,11 +63,11 @@ public class DashboardController {
         List<Integer> years = facts.years();
         int y = year != null ? year : years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
         if (y < 1990 || y > 2100) throw new BadParameterException("year", "must be a year between 1990 and 2100");
-        String t = territory == null || territory.isBlank() ? null : territory;
+        String t = fr.prevexp.api.indicators.IndicatorsController.territory(territory);
         List<IndicatorService.Value> values = indicators.of(y, t, parc);
         Map<String, Object> byKey = values.stream().filter(v -> v.value() != null)
                 .collect(Collectors.toMap(IndicatorService.Value::key, IndicatorService.Value::value));
         List<Step> funnel = FUNNEL.stream().map(i -> new Step(i.name(), i.label(), byKey.get(i.name()))).toList();
-        return new Data(y, t, parc, years, facts.territories(), funnel, values, charter.evaluate(), deadlines.of(null, t, 30));
+        return new Data(y, t, parc, years, facts.territories(), funnel, values, charter.evaluate(), deadlines.of(null, t, parc, 30));
     }
 }
