@@ -59,8 +59,10 @@ public final class CaseState {
                     "a summons comes before the hearing and the judgment", true);
         }
         if (act instanceof HearingHeld || act instanceof JudgmentDelivered) {
-            return summonsOn == null || !Set.of(Stage.SUMMONS, Stage.HEARING).contains(stage)
-                    ? Optional.of("a hearing or a judgment needs a summons pending before the court") : Optional.empty();
+            // The court still hears and rules on a pending summons after the household has left (keys returned).
+            boolean pending = summonsOn != null && (Set.of(Stage.SUMMONS, Stage.HEARING).contains(stage)
+                    || (stage == Stage.LEFT && judgmentOutcome == null));
+            return pending ? Optional.empty() : Optional.of("a hearing or a judgment needs a summons pending before the court");
         }
         if (act instanceof JudgmentServed) {
             return judgmentOutcome == null ? Optional.of("no judgment has been delivered") : Optional.empty();
@@ -171,7 +173,8 @@ public final class CaseState {
     }
 
     private IrregularityFlagged flag(CaseEvent act, Irregularity code, String detail) {
-        return new IrregularityFlagged(act.caseId(), act.occurredOn(), act.recordedBy(), code, act.getClass().getSimpleName(), detail);
+        // The dossier establishes the irregularity, not the partner whose act revealed it.
+        return new IrregularityFlagged(act.caseId(), act.occurredOn(), RecordedBy.procedure(), code, act.getClass().getSimpleName(), detail);
     }
 
     /** Folds one event into the state. */
@@ -227,8 +230,12 @@ public final class CaseState {
         return current;
     }
 
-    /** The stage a dossier reaches when this event is recorded at {@code current}: it depends on the act alone. */
+    /**
+     * The stage a dossier reaches when this event is recorded at {@code current}: it depends on the
+     * act alone, except that the court's acts on a household that has already left keep it {@code LEFT}.
+     */
     public static Stage stageAfter(Stage current, CaseEvent event) {
+        if (current == Stage.LEFT && (event instanceof HearingHeld || event instanceof JudgmentDelivered)) return Stage.LEFT;
         if (event instanceof PaymentOrderServed) return Stage.PAYMENT_ORDER;
         if (event instanceof SummonsServed) return Stage.SUMMONS;
         if (event instanceof HearingHeld) return Stage.HEARING;

@@ -4,12 +4,106 @@ import fr.prevexp.engine.events.*;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import static fr.prevexp.engine.Dossier.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CaseStateTest {
+    /** The stage each act leads to; acts absent from the map leave the stage as it was. */
+    private static final Map<ActType, Stage> STAGE_AFTER = new EnumMap<>(ActType.class);
+    /** Acts off the main line: recorded at any stage, they leave it alone. */
+    private static final List<ActType> SIDE_ACTS = List.of(ActType.CASE_OPENED, ActType.UNPAID_RENT_REPORTED,
+            ActType.CCAPEX_REFERRAL_RECEIVED, ActType.REPAYMENT_PLAN_AGREED, ActType.REPAYMENT_PLAN_BROKEN,
+            ActType.HOUSING_FUND_AID_GRANTED, ActType.SOCIAL_DIAGNOSIS_REQUESTED, ActType.SOCIAL_DIAGNOSIS_DELIVERED,
+            ActType.SOCIAL_DIAGNOSIS_NOT_DELIVERED, ActType.JUDGMENT_SERVED, ActType.EVICTION_SCHEDULED,
+            ActType.OVER_INDEBTEDNESS_FILE_ADMITTED, ActType.EVICTION_MEASURES_SUSPENDED, ActType.DALO_APPEAL_FILED,
+            ActType.DALO_PRIORITY_RECOGNISED, ActType.HOUSEHOLD_REHOUSED, ActType.SOCIAL_COHESION_PROTOCOL_SIGNED,
+            ActType.NEW_LEASE_SIGNED, ActType.SUPPORT_MEASURE_STARTED, ActType.SUPPORT_MEASURE_ENDED, ActType.CCAPEX_EXAMINED,
+            ActType.DEADLINE_SCHEDULED, ActType.DEADLINE_ELAPSED, ActType.DEADLINE_MET, ActType.DEADLINE_CANCELLED,
+            ActType.IRREGULARITY_FLAGGED);
+
+    static {
+        STAGE_AFTER.put(ActType.PAYMENT_ORDER_SERVED, Stage.PAYMENT_ORDER);
+        STAGE_AFTER.put(ActType.SUMMONS_SERVED, Stage.SUMMONS);
+        STAGE_AFTER.put(ActType.HEARING_HELD, Stage.HEARING);
+        STAGE_AFTER.put(ActType.JUDGMENT_DELIVERED, Stage.JUDGMENT);
+        STAGE_AFTER.put(ActType.NOTICE_TO_QUIT_SERVED, Stage.NOTICE_TO_QUIT);
+        STAGE_AFTER.put(ActType.POLICE_ASSISTANCE_REQUESTED, Stage.POLICE_ASSISTANCE_REQUESTED);
+        STAGE_AFTER.put(ActType.POLICE_ASSISTANCE_GRANTED, Stage.POLICE_ASSISTANCE_GRANTED);
+        STAGE_AFTER.put(ActType.POLICE_ASSISTANCE_REFUSED, Stage.POLICE_ASSISTANCE_REFUSED);
+        STAGE_AFTER.put(ActType.POLICE_ASSISTANCE_IMPLICITLY_REFUSED, Stage.POLICE_ASSISTANCE_REFUSED);
+        STAGE_AFTER.put(ActType.EVICTION_CARRIED_OUT, Stage.EVICTED);
+        STAGE_AFTER.put(ActType.KEYS_RETURNED, Stage.LEFT);
+        STAGE_AFTER.put(ActType.CASE_CLOSED, Stage.CLOSED);
+    }
+
+    @Test
+    void everyActIsEitherAStepOrASideAct() {
+        List<ActType> unclassified = Arrays.stream(ActType.values())
+                .filter(t -> !STAGE_AFTER.containsKey(t) && !SIDE_ACTS.contains(t)).toList();
+        assertThat(unclassified).as("acts with no expected stage in this test").isEmpty();
+        assertThat(SIDE_ACTS).doesNotContainAnyElementsOf(STAGE_AFTER.keySet());
+    }
+
+    @Test
+    void theStageAfterAnActDependsOnTheActAlone() {
+        for (ActType type : ActType.values()) {
+            CaseEvent act = type == ActType.CASE_OPENED ? opened(Parc.PRIVATE) : ActExamples.ALL.get(type).act();
+            for (Stage current : Stage.values()) {
+                boolean courtAfterDeparture = current == Stage.LEFT
+                        && (type == ActType.HEARING_HELD || type == ActType.JUDGMENT_DELIVERED);
+                assertThat(CaseState.stageAfter(current, act)).as(type + " at " + current)
+                        .isEqualTo(courtAfterDeparture ? Stage.LEFT : STAGE_AFTER.getOrDefault(type, current));
+            }
+        }
+    }
+
+    @Test
+    void theStageAfterEachLegalActIsTheStageItLeadsTo() {
+        for (ActExamples.Example example : ActExamples.ALL.values()) {
+            Stage before = CaseState.of(example.given()).stage();
+            CaseState after = CaseState.of(plus(example.given(), example.act()));
+            assertThat(after.stage()).as(example.type() + " after " + before)
+                    .isEqualTo(STAGE_AFTER.getOrDefault(example.type(), before));
+        }
+        assertThat(CaseState.of(List.of(opened(Parc.PUBLIC))).stage()).isEqualTo(Stage.PRE_LITIGATION);
+    }
+
+    @Test
+    void theStateRemembersWhatLaterActsDependOn() {
+        CaseState state = CaseState.of(plus(upTo(Stage.POLICE_ASSISTANCE_GRANTED),
+                new CaseClosed(ID, d("2025-06-01"), CCAPEX, CaseOutcome.EVICTED)));
+        assertThat(state.opened()).isEqualTo(opened(Parc.PRIVATE));
+        assertThat(state.paymentOrderOn()).isEqualTo(d("2024-02-01"));
+        assertThat(state.summonsOn()).isEqualTo(d("2024-04-02"));
+        assertThat(state.judgmentOutcome()).isEqualTo(JudgmentDelivered.Outcome.TERMINATION);
+        assertThat(state.executionPossibleFrom()).isEqualTo(d("2025-04-01"));
+        assertThat(state.closedWith()).isEqualTo(CaseOutcome.EVICTED);
+        CaseState ended = CaseState.of(plus(upTo(Stage.PRE_LITIGATION),
+                new SupportMeasureStarted(ID, d("2024-02-01"), SOCIAL, SupportMeasure.ASLL),
+                new SupportMeasureStarted(ID, d("2024-02-01"), SOCIAL, SupportMeasure.MASP),
+                new SupportMeasureEnded(ID, d("2025-02-01"), SOCIAL, SupportMeasure.ASLL)));
+        assertThat(ended.activeSupportMeasures()).containsExactly(SupportMeasure.MASP);
+    }
+
+    @Test
+    void theRulesRefuseWhatTheProcedureCannotReachAndFlagWhatIsLate() {
+        CaseState heard = CaseState.of(upTo(Stage.HEARING));
+        assertThat(heard.refusal(noticeToQuit())).hasValueSatisfying(r -> assertThat(r).contains("judgment"));
+        assertThat(heard.refusal(judgment(JudgmentDelivered.Outcome.TERMINATION))).isEmpty();
+        CaseState granted = CaseState.of(upTo(Stage.POLICE_ASSISTANCE_GRANTED));
+        EvictionCarriedOut december = new EvictionCarriedOut(ID, d("2025-12-02"), COMMISSAIRE, false);
+        assertThat(granted.refusal(december)).isEmpty();
+        assertThat(granted.irregularities(december)).extracting(IrregularityFlagged::code)
+                .containsExactly(Irregularity.EVICTION_DURING_WINTER_TRUCE);
+        assertThat(granted.irregularities(new EvictionCarriedOut(ID, d("2025-04-15"), COMMISSAIRE, false))).isEmpty();
+        CaseState closed = CaseState.of(plus(upTo(Stage.PAYMENT_ORDER), new CaseClosed(ID, d("2024-03-01"), CCAPEX, CaseOutcome.OTHER)));
+        assertThat(closed.refusal(new UnpaidRentReported(ID, d("2024-03-02"), CAF, null, null))).isPresent();
+    }
 
     @Test
     void theStageFollowsTheMainLine() {

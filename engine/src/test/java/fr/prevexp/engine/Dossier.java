@@ -64,6 +64,26 @@ final class Dossier {
         return all;
     }
 
+    /** The same act with one field (a record component) replaced, e.g. {@code with(act, "recordedBy", AUDITOR)}. */
+    static CaseEvent with(CaseEvent act, String field, Object value) {
+        var components = act.getClass().getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        boolean found = false;
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                boolean replaced = components[i].getName().equals(field);
+                found |= replaced;
+                values[i] = replaced ? value : components[i].getAccessor().invoke(act);
+            }
+            if (!found) throw new IllegalArgumentException(act.getClass().getSimpleName() + " has no field " + field);
+            return (CaseEvent) act.getClass().getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static LocalDate d(String iso) {
         return LocalDate.parse(iso);
     }

@@ -106,7 +106,7 @@ class EvictionCaseTest {
     @ParameterizedTest(name = "{0} is refused from a trade that does not record it")
     @MethodSource("examples")
     void anActIsRefusedFromATradeThatDoesNotRecordIt(ActExamples.Example example) {
-        CaseEvent byAuditor = withRecorder(example.act(), AUDITOR);
+        CaseEvent byAuditor = with(example.act(), "recordedBy", AUDITOR);
         fixture.given(example.given().toArray())
                 .when(new RecordAct(byAuditor))
                 .expectNoEvents()
@@ -161,7 +161,7 @@ class EvictionCaseTest {
         fixture.given(upTo(Stage.PAYMENT_ORDER).toArray())
                 .when(new RecordAct(early))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(early, new IrregularityFlagged(ID, d("2024-01-25"), COMMISSAIRE, Irregularity.ACT_DATED_BEFORE_PREREQUISITE,
+                .expectEvents(early, new IrregularityFlagged(ID, d("2024-01-25"), PROCEDURE, Irregularity.ACT_DATED_BEFORE_PREREQUISITE,
                         "SummonsServed", "SummonsServed dated 2024-01-25 is before PaymentOrderServed dated 2024-02-01"));
     }
 
@@ -171,7 +171,7 @@ class EvictionCaseTest {
         fixture.given(upTo(Stage.POLICE_ASSISTANCE_GRANTED).toArray())
                 .when(new RecordAct(december))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(december, new IrregularityFlagged(ID, d("2025-12-02"), COMMISSAIRE, Irregularity.EVICTION_DURING_WINTER_TRUCE,
+                .expectEvents(december, new IrregularityFlagged(ID, d("2025-12-02"), PROCEDURE, Irregularity.EVICTION_DURING_WINTER_TRUCE,
                         "EvictionCarriedOut", "eviction on 2025-12-02 falls inside the winter truce (1 November to 31 March)"));
     }
 
@@ -184,15 +184,15 @@ class EvictionCaseTest {
         fixture.given(given.toArray())
                 .when(new RecordAct(april))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(april, new IrregularityFlagged(ID, d("2025-04-01"), COMMISSAIRE, Irregularity.EVICTION_DURING_SUSPENSION,
+                .expectEvents(april, new IrregularityFlagged(ID, d("2025-04-01"), PROCEDURE, Irregularity.EVICTION_DURING_SUSPENSION,
                         "EvictionCarriedOut", "eviction on 2025-04-01 while eviction measures are suspended until 2025-08-01"));
         EvictionCarriedOut early = new EvictionCarriedOut(ID, d("2025-01-20"), COMMISSAIRE, false);
         fixture.given(upTo(Stage.POLICE_ASSISTANCE_GRANTED).toArray())
                 .when(new RecordAct(early))
                 .expectEvents(early,
-                        new IrregularityFlagged(ID, d("2025-01-20"), COMMISSAIRE, Irregularity.EVICTION_DURING_WINTER_TRUCE,
+                        new IrregularityFlagged(ID, d("2025-01-20"), PROCEDURE, Irregularity.EVICTION_DURING_WINTER_TRUCE,
                                 "EvictionCarriedOut", "eviction on 2025-01-20 falls inside the winter truce (1 November to 31 March)"),
-                        new IrregularityFlagged(ID, d("2025-01-20"), COMMISSAIRE, Irregularity.EVICTION_BEFORE_EXECUTION_DATE,
+                        new IrregularityFlagged(ID, d("2025-01-20"), PROCEDURE, Irregularity.EVICTION_BEFORE_EXECUTION_DATE,
                                 "EvictionCarriedOut", "eviction on 2025-01-20 is before the execution date 2025-04-01 set with the police assistance"));
     }
 
@@ -274,21 +274,5 @@ class EvictionCaseTest {
 
     private static org.hamcrest.Matcher<Throwable> refusedAt(Stage stage) {
         return Matchers.predicate(e -> e instanceof ActRefusedException refused && refused.stage() == stage);
-    }
-
-    /** The same act, recorded by someone else. */
-    private static CaseEvent withRecorder(CaseEvent act, RecordedBy by) {
-        try {
-            var components = act.getClass().getRecordComponents();
-            Object[] values = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                values[i] = components[i].getName().equals("recordedBy") ? by : components[i].getAccessor().invoke(act);
-            }
-            return (CaseEvent) act.getClass().getDeclaredConstructor(types).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

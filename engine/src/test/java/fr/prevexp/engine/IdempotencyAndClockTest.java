@@ -1,0 +1,125 @@
+package fr.prevexp.engine;
+
+import fr.prevexp.engine.aggregate.EvictionCase;
+import fr.prevexp.engine.command.OpenCase;
+import fr.prevexp.engine.command.RecordAct;
+import fr.prevexp.engine.command.Recorded;
+import fr.prevexp.engine.events.*;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static fr.prevexp.engine.Dossier.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Idempotent re-sends, and the one clock that says what "today" is. */
+class IdempotencyAndClockTest {
+    private AggregateTestFixture<EvictionCase> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(EvictionCase.class);
+        fixture.givenCurrentTime(Instant.parse("2026-01-15T09:00:00Z"));
+    }
+
+    @Test
+    void anOpeningSentTwiceWithItsKeyIsOneDossierAndOneEvent() {
+        CaseOpened opened = opened(Parc.PRIVATE);
+        fixture.givenNoPriorActivity()
+                .when(new OpenCase(ID, opened, "open-1", "f"))
+                .expectEvents(opened)
+                .expectResultMessagePayload(new Recorded(List.of(opened), false));
+        fixture.givenCommands(new OpenCase(ID, opened, "open-1", "f"))
+                .when(new OpenCase(ID, opened, "open-1", "f"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new Recorded(List.of(opened), true));
+    }
+
+    @Test
+    void anOpeningSentAgainWithTheSameKeyAndAnotherBodyIsAConflict() {
+        fixture.givenCommands(new OpenCase(ID, opened(Parc.PRIVATE), "open-1", "f1"))
+                .when(new OpenCase(ID, opened(Parc.PUBLIC), "open-1", "f2"))
+                .expectNoEvents()
+                .expectException(IdempotencyConflictException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("open-1"));
+    }
+
+    @Test
+    void aResendAnswersTheFirstResultEvenWhenTheDossierHasMovedOn() {
+        PaymentOrderServed cdp = paymentOrder();
+        // Sent again after the summons, the payment order would be refused; its re-send still answers the first result.
+        fixture.givenCommands(new OpenCase(opened(Parc.PRIVATE)), new RecordAct(ID, cdp, "cdp-1", "f1"), new RecordAct(summons()))
+                .when(new RecordAct(ID, cdp, "cdp-1", "f1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new Recorded(List.of(cdp), true));
+    }
+
+    @Test
+    void aKeyAnswersOnlyWhatItRecorded() {
+        PaymentOrderServed cdp = paymentOrder();
+        SummonsServed summons = summons();
+        fixture.givenCommands(new OpenCase(ID, opened(Parc.PRIVATE), "k-open", "f0"), new RecordAct(ID, cdp, "k-cdp", "f1"),
+                        new RecordAct(ID, summons, "k-summons", "f2"))
+                .when(new RecordAct(ID, cdp, "k-cdp", "f1"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Recorded(List.of(cdp), true));
+    }
+
+    @Test
+    void theFixtureDrivesTheClockTheDossierReadsInParisTime() {
+        // 23:30 UTC on 10 February is already 11 February in Paris: an act of the 11th is not in the future.
+        fixture.givenCurrentTime(Instant.parse("2024-02-10T23:30:00Z"));
+        fixture.given(opened(Parc.PRIVATE))
+                .when(new RecordAct(new PaymentOrderServed(ID, d("2024-02-11"), COMMISSAIRE, null)))
+                .expectEvents(new PaymentOrderServed(ID, d("2024-02-11"), COMMISSAIRE, null));
+        fixture.givenCurrentTime(Instant.parse("2024-02-10T22:30:00Z"));
+        fixture.given(opened(Parc.PRIVATE))
+                .when(new RecordAct(new PaymentOrderServed(ID, d("2024-02-11"), COMMISSAIRE, null)))
+                .expectNoEvents()
+                .expectException(Matchers.predicate(e -> e instanceof InvalidActException invalid
+                        && invalid.problems().stream().anyMatch(p -> p.field().equals("occurredOn"))))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("today is 2024-02-10"));
+    }
+
+    @Test
+    void anOpeningDatedInTheFutureIsInvalid() {
+        fixture.givenCurrentTime(Instant.parse("2024-01-09T09:00:00Z"));
+        fixture.givenNoPriorActivity()
+                .when(new OpenCase(opened(Parc.PRIVATE)))
+                .expectNoEvents()
+                .expectException(InvalidActException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("occurredOn must not be in the future"));
+    }
+
+    @Test
+    void todayIsTheDateInFranceOfTheOneClock() {
+        Clock previous = GenericEventMessage.clock;
+        try {
+            GenericEventMessage.clock = Clock.fixed(Instant.parse("2025-12-31T23:30:00Z"), ZoneOffset.UTC);
+            assertThat(EvictionCase.today()).isEqualTo(d("2026-01-01"));
+            GenericEventMessage.clock = Clock.fixed(Instant.parse("2025-07-14T21:59:59Z"), ZoneOffset.UTC);
+            assertThat(EvictionCase.today()).isEqualTo(d("2025-07-14"));
+            GenericEventMessage.clock = Clock.fixed(Instant.parse("2025-07-14T22:00:00Z"), ZoneOffset.UTC);
+            assertThat(EvictionCase.today()).isEqualTo(d("2025-07-15"));
+        } finally {
+            GenericEventMessage.clock = previous;
+        }
+    }
+
+    @Test
+    void theFixtureRestoresTheClockAfterItsCommands() {
+        Clock before = GenericEventMessage.clock;
+        fixture.givenCurrentTime(Instant.parse("2020-01-01T00:00:00Z"));
+        fixture.givenNoPriorActivity().when(new OpenCase(opened(Parc.PRIVATE))).expectException(InvalidActException.class);
+        assertThat(GenericEventMessage.clock).isSameAs(before);
+    }
+}
