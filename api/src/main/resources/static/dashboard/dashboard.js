@@ -100,6 +100,15 @@ function deadlines(board) {
   if (!board.dueThisWeek.length) table.appendChild(row(cell('Aucune échéance cette semaine'), cell(''), cell(''), cell('')));
   board.dueThisWeek.forEach(d => table.appendChild(row(cell(d.label), cell(d.reference), cell(d.territory),
     cell(new Date(d.dueOn).toLocaleDateString('fr-FR')))));
+  const late = document.getElementById('overdue');
+  late.innerHTML = '';
+  document.getElementById('overdue-count').textContent = board.overdue.length
+    ? board.overdue.length + ' échéance(s) encore ouverte(s) alors que leur date limite est passée (non constatée(s) par la procédure) :'
+    : 'Aucune échéance en retard.';
+  board.overdue.slice(0, 20).forEach(d => late.appendChild(row(cell(d.label), cell(d.reference), cell(d.territory),
+    cell(new Date(d.dueOn).toLocaleDateString('fr-FR')))));
+  if (board.overdue.length > 20) late.appendChild(row(cell('… et ' + (board.overdue.length - 20) + ' autre(s)'), cell(''), cell(''), cell('')));
+  document.body.dataset.overdue = board.overdue.length;
   document.getElementById('elapsed').textContent = board.elapsed.length + ' échéance(s) dépassée(s) ces 30 derniers jours.';
 }
 

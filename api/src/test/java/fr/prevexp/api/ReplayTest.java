@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "spring.datasource.url=jdbc:h2:mem:replay;DB_CLOSE_DELAY=-1")
 @ExtendWith(OutputCaptureExtension.class)
 class ReplayTest {
-    static final List<String> TABLES = List.of("rm_case_summary", "rm_case_party", "rm_indicator_fact", "rm_indicator_case",
+    static final List<String> TABLES = List.of("rm_case_summary", "rm_case_party", "rm_indicator_fact", "rm_indicator_case", "rm_indicator_year",
             "rm_deadline", "rm_deadline_case");
 
     @LocalServerPort
@@ -42,6 +42,7 @@ class ReplayTest {
                 case "rm_indicator_fact" -> "case_id, sequence";
                 case "rm_deadline" -> "case_id, opened_by_sequence";
                 case "rm_case_party" -> "case_id, organisation";
+                case "rm_indicator_year" -> "act_year";
                 default -> "case_id";
             };
             tables.put(table, jdbc.queryForList("select * from " + table + " order by " + order));

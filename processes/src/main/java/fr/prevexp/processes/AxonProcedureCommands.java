@@ -1,5 +1,7 @@
 package fr.prevexp.processes;
 
+import fr.prevexp.engine.ActRefusedException;
+import fr.prevexp.engine.Stage;
 import fr.prevexp.engine.command.RecordAct;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -17,9 +19,18 @@ public class AxonProcedureCommands implements ProcedureCommands {
     @Override
     public void record(RecordAct command) {
         try {
-            gateway.sendAndWait(command);
-        } catch (CommandExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            try {
+                gateway.sendAndWait(command);
+            } catch (CommandExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        } catch (ActRefusedException refused) {
+            // A dossier closed while the procedure was catching up: nothing is left for the procedure to record.
+            // Any other refusal is a real problem and fails the step (an incident in Cockpit).
+            if (refused.stage() != Stage.CLOSED) throw refused;
+            LOG.info("Dossier {} is closed: the procedure records nothing more ({})", command.caseId(), refused.getMessage());
         }
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AxonProcedureCommands.class);
 }

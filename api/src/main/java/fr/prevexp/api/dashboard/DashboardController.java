@@ -5,7 +5,6 @@ import fr.prevexp.engine.Parc;
 import fr.prevexp.projections.charter.CharterService;
 import fr.prevexp.projections.deadlines.DeadlineBoard;
 import fr.prevexp.projections.indicators.Indicator;
-import fr.prevexp.projections.indicators.IndicatorFactRepository;
 import fr.prevexp.projections.indicators.IndicatorService;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,15 +29,12 @@ public class DashboardController {
             Indicator.EVICTIONS_CARRIED_OUT);
 
     private final IndicatorService indicators;
-    private final IndicatorFactRepository facts;
     private final CharterService charter;
     private final DeadlineBoard deadlines;
     private final Clock clock;
 
-    public DashboardController(IndicatorService indicators, IndicatorFactRepository facts, CharterService charter,
-                               DeadlineBoard deadlines, Clock clock) {
+    public DashboardController(IndicatorService indicators, CharterService charter, DeadlineBoard deadlines, Clock clock) {
         this.indicators = indicators;
-        this.facts = facts;
         this.charter = charter;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -60,14 +56,14 @@ public class DashboardController {
     @ResponseBody
     public Data data(@RequestParam(required = false) Integer year, @RequestParam(required = false) String territory,
                      @RequestParam(required = false) Parc parc) {
-        List<Integer> years = facts.years();
+        List<Integer> years = indicators.years();
         int y = year != null ? year : years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
         if (y < 1990 || y > 2100) throw new BadParameterException("year", "must be a year between 1990 and 2100");
-        String t = territory == null || territory.isBlank() ? null : territory;
+        String t = fr.prevexp.api.indicators.IndicatorsController.territory(territory);
         List<IndicatorService.Value> values = indicators.of(y, t, parc);
         Map<String, Object> byKey = values.stream().filter(v -> v.value() != null)
                 .collect(Collectors.toMap(IndicatorService.Value::key, IndicatorService.Value::value));
         List<Step> funnel = FUNNEL.stream().map(i -> new Step(i.name(), i.label(), byKey.get(i.name()))).toList();
-        return new Data(y, t, parc, years, facts.territories(), funnel, values, charter.evaluate(), deadlines.of(null, t, 30));
+        return new Data(y, t, parc, years, indicators.territories(), funnel, values, charter.evaluate(), deadlines.of(null, t, parc, 30));
     }
 }

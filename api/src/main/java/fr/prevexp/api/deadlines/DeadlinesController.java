@@ -1,6 +1,7 @@
 package fr.prevexp.api.deadlines;
 
 import fr.prevexp.api.security.Partner;
+import fr.prevexp.engine.Parc;
 import fr.prevexp.projections.deadlines.DeadlineBoard;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,11 +28,14 @@ public class DeadlinesController {
 
     @GetMapping
     @Operation(summary = "Échéances de la semaine et échéances dépassées",
-            description = "Pending deadlines due in the week (Monday to Sunday) of `day` (default today), and those that elapsed in the "
-                    + "`elapsedDays` before it; `territory` narrows to an INSEE code. For the secretariat, the préfecture and auditors.")
+            description = "Pending deadlines due in the week (Monday to Sunday) of `day` (default today: `dueThisWeek`), pending deadlines "
+                    + "whose last day is before that week (`overdue`: not yet recorded as elapsed, met or cancelled), and those recorded as "
+                    + "elapsed in the `elapsedDays` before `day` (`elapsed`); `territory` (INSEE code) and `parc` (PUBLIC or PRIVATE) narrow it. "
+                    + "For the secretariat, the préfecture and auditors.")
     public DeadlineBoard.Board board(Authentication auth, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-                                     @RequestParam(required = false) String territory, @RequestParam(defaultValue = "30") int elapsedDays) {
+                                     @RequestParam(required = false) String territory, @RequestParam(required = false) Parc parc,
+                                     @RequestParam(defaultValue = "30") int elapsedDays) {
         if (!Partner.of(auth).readsEveryDossier()) throw new AccessDeniedException("the deadline board is for the secretariat, the préfecture and auditors");
-        return board.of(day, territory, Math.max(0, Math.min(elapsedDays, 366)));
+        return board.of(day, fr.prevexp.api.indicators.IndicatorsController.territory(territory), parc, Math.max(0, Math.min(elapsedDays, 366)));
     }
 }

@@ -54,6 +54,7 @@ public class DemoData {
             Dossier d = open(random, year, LocalDate.of(year, 1, 2).plusDays(random.nextInt(60)), acts);
             LocalDate cdp = d.openedOn.plusDays(10 + random.nextInt(20));
             d.record(new PaymentOrderServed(d.id, cdp, d.commissaire, d.debt.add(BigDecimal.valueOf(random.nextInt(800)))), acts);
+            if (random.nextInt(100) < 30) d.record(new UnpaidRentReported(d.id, d.openedOn.plusDays(3), d.by(Trade.CAF), d.debt, 2 + random.nextInt(3)), acts);
             if (random.nextInt(100) < 35) d.record(new CcapexReferralReceived(d.id, cdp.plusDays(5), d.commissaire, "commissaire", "signalement du commandement de payer"), acts);
             if (i >= summonses) {
                 sideActs(random, d, cdp, acts);
@@ -65,6 +66,7 @@ public class DemoData {
             d.record(new SocialDiagnosisRequested(d.id, summons.plusDays(7), d.by(Trade.PREFECTURE), "service social départemental"), acts);
             if (random.nextInt(100) < 62) d.record(new SocialDiagnosisDelivered(d.id, hearing.minusDays(5 + random.nextInt(20)), d.by(Trade.SERVICE_SOCIAL), null), acts);
             if (random.nextInt(100) < 40) d.record(new CcapexExamined(d.id, summons.plusDays(20 + random.nextInt(20)), d.by(Trade.CCAPEX), "maintien avec plan d'apurement", List.of("FSL", "ASLL")), acts);
+            if (random.nextInt(100) < 8) d.record(new OverIndebtednessFileAdmitted(d.id, summons.plusDays(30 + random.nextInt(30)), d.by(Trade.BANQUE_DE_FRANCE)), acts);
             // Exact shares, spread evenly over the dossiers: 39 % contradictory, 48 % conditional, 6 % rejected.
             d.record(new HearingHeld(d.id, hearing, d.commissaire, (i * 37) % 100 < 39), acts);
             int outcome = (i * 53) % 100;
@@ -73,6 +75,8 @@ public class DemoData {
             d.record(new JudgmentDelivered(d.id, hearing.plusDays(21), d.commissaire, result,
                     result == JudgmentDelivered.Outcome.TERMINATION_WITH_PAYMENT_DELAYS ? 12 + random.nextInt(25) : null, null), acts);
             sideActs(random, d, summons, acts);
+            // No closure (CaseClosed) here: closing a dossier before the procedure has read its earlier acts
+            // stops the procedure's bridge on the refused deadlines (reported to the processes module).
         }
 
         // Cohort B: judged the year before; this year, orders to leave, police assistance and evictions.
@@ -102,14 +106,31 @@ public class DemoData {
             } else if (random.nextInt(100) < 50) {
                 d.record(new PoliceAssistanceRefused(d.id, request.plusDays(40), d.by(Trade.PREFECTURE)), acts);
             }
+            if (random.nextInt(100) < 30) d.record(new CcapexExamined(d.id, notice.plusDays(10), d.by(Trade.CCAPEX), "relogement à rechercher", List.of("DALO", "SIAO")), acts);
+            if (random.nextInt(100) < 15) d.record(new SupportMeasureStarted(d.id, notice.plusDays(3), d.by(Trade.SIAO), SupportMeasure.SIAO_ORIENTATION), acts);
+            if (random.nextInt(100) < 6) d.record(new SupportMeasureStarted(d.id, notice.plusDays(7), d.by(Trade.SERVICE_SOCIAL), SupportMeasure.AVDL), acts);
+            if (random.nextInt(100) < 4) d.record(new SupportMeasureStarted(d.id, notice.plusDays(8), d.by(Trade.SERVICE_SOCIAL), SupportMeasure.EMPEX), acts);
             if (random.nextInt(100) < 20) {
                 d.record(new DaloAppealFiled(d.id, notice.plusDays(5), d.by(Trade.COMED)), acts);
-                if (random.nextInt(100) < 70) d.record(new DaloPriorityRecognised(d.id, notice.plusDays(50), d.by(Trade.COMED)), acts);
+                if (random.nextInt(100) < 70) {
+                    LocalDate recognised = notice.plusDays(50);
+                    d.record(new DaloPriorityRecognised(d.id, recognised, d.by(Trade.COMED)), acts);
+                    // Half of the recognised households not evicted are rehoused, most within the 3 months.
+                    if (i >= evictions && random.nextInt(100) < 50) {
+                        LocalDate rehoused = inYear(recognised.plusDays(30 + random.nextInt(80)), year);
+                        d.record(new HouseholdRehoused(d.id, rehoused, d.by(Trade.COMED), "contingent préfectoral (DALO)"), acts);
+                    }
+                }
             }
-            if (random.nextInt(100) < 15) d.record(new SupportMeasureStarted(d.id, notice.plusDays(3), d.by(Trade.SIAO), SupportMeasure.SIAO_ORIENTATION), acts);
         }
         LOG.info("Demo data for {}: {} dossiers, {} acts recorded (scale 1/{})", year, dossiers, acts[0], scale);
         return new Summary(year, scale, dossiers, acts[0]);
+    }
+
+    /** The date, or the last day of the year when it would fall after it (the demo never records acts of a later year). */
+    private static LocalDate inYear(LocalDate date, int year) {
+        LocalDate last = LocalDate.of(year, 12, 31);
+        return date.isAfter(last) ? last : date;
     }
 
     private void sideActs(Random random, Dossier d, LocalDate from, int[] acts) {

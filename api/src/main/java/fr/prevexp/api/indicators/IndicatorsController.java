@@ -33,6 +33,14 @@ public class IndicatorsController {
                     + "Each indicator comes with its French label and its definition.")
     public Indicators of(@RequestParam int year, @RequestParam(required = false) String territory, @RequestParam(required = false) Parc parc) {
         if (year < 1990 || year > 2100) throw new BadParameterException("year", "must be a year between 1990 and 2100");
-        return new Indicators(year, territory, parc, indicators.of(year, territory, parc));
+        String t = territory(territory);
+        return new Indicators(year, t, parc, indicators.of(year, t, parc));
+    }
+
+    /** A territory filter: an INSEE commune code (5 characters, e.g. 93066 or 2A004); blank is none. */
+    public static String territory(String territory) {
+        if (territory == null || territory.isBlank()) return null;
+        if (!territory.matches("\\d{5}|2[AB]\\d{3}")) throw new BadParameterException("territory", "must be an INSEE commune code (5 characters, e.g. 93066 or 2A004)");
+        return territory;
     }
 }

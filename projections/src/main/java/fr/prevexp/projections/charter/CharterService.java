@@ -1,8 +1,10 @@
 package fr.prevexp.projections.charter;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.prevexp.projections.indicators.Indicator;
 import fr.prevexp.projections.indicators.IndicatorService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
@@ -54,7 +56,8 @@ public class CharterService {
     }
 
     /** One year of an objective: the actual value, the target and whether it is met (MET, NOT_MET, NO_DATA). */
-    public record YearResult(int year, Object actual, Double target, String status) {
+    public record YearResult(int year, @JsonInclude(JsonInclude.Include.ALWAYS) Object actual,
+                             @JsonInclude(JsonInclude.Include.ALWAYS) Double target, String status) {
     }
 
     public record ObjectiveResult(String indicator, String indicatorLabel, String label, Charter.Target target, List<YearResult> years) {
@@ -70,12 +73,18 @@ public class CharterService {
     public Result evaluate() {
         List<ObjectiveResult> objectives = new ArrayList<>();
         java.util.Set<Integer> withActs = indicators.yearsWithActs();
+        List<Indicator> followed = charter.objectives().stream().map(Charter.Objective::indicator).distinct().toList();
+        // Each year's facts are read once for every objective; a year without any act is a year without data.
+        java.util.Map<Integer, java.util.Map<Indicator, Object>> actuals = new java.util.HashMap<>();
+        for (int year = charter.baselineYear(); year <= charter.to(); year++) {
+            if (withActs.contains(year)) actuals.put(year, indicators.values(followed, year, null, null));
+        }
         for (Charter.Objective o : charter.objectives()) {
-            Double baseline = withActs.contains(charter.baselineYear()) ? number(indicators.value(o.indicator(), charter.baselineYear(), null, null)) : null;
+            Double baseline = actual(actuals, charter.baselineYear(), o.indicator());
             Double previous = baseline;
             List<YearResult> years = new ArrayList<>();
             for (int year = charter.from(); year <= charter.to(); year++) {
-                Double actual = withActs.contains(year) ? number(indicators.value(o.indicator(), year, null, null)) : null;
+                Double actual = actual(actuals, year, o.indicator());
                 Double target = target(o.target(), baseline, previous, year);
                 String status = actual == null || target == null ? "NO_DATA"
                         : (o.target().upIsBetter() ? actual >= target : actual <= target) ? "MET" : "NOT_MET";
@@ -87,6 +96,11 @@ public class CharterService {
         }
         return new Result(charter.departement(), charter.name(), charter.from(), charter.to(), charter.baselineYear(), objectives,
                 charter.indicators().stream().map(i -> new IndicatorRef(i.name(), i.label())).toList());
+    }
+
+    private static Double actual(java.util.Map<Integer, java.util.Map<Indicator, Object>> actuals, int year, Indicator indicator) {
+        java.util.Map<Indicator, Object> ofYear = actuals.get(year);
+        return ofYear == null ? null : number(ofYear.get(indicator));
     }
 
     private Double target(Charter.Target t, Double baseline, Double previous, int year) {

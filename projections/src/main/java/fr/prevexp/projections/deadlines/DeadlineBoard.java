@@ -32,17 +32,31 @@ public class DeadlineBoard {
         }
     }
 
-    /** The board of the week containing {@code day} (Monday to Sunday), and what elapsed in the {@code elapsedDays} before it. */
-    public record Board(LocalDate weekFrom, LocalDate weekTo, String territory, List<Line> dueThisWeek, List<Line> elapsed) {
+    /**
+     * The board of the week containing {@code day} (Monday to Sunday): the pending deadlines due in
+     * it; those still pending although their last day is before the week (<i>en retard</i>: the
+     * procedure has not recorded them as elapsed, met or cancelled; never hidden, however old); and
+     * those recorded as elapsed in the {@code elapsedDays} days up to {@code day}.
+     */
+    public record Board(LocalDate weekFrom, LocalDate weekTo, String territory, Parc parc, List<Line> dueThisWeek, List<Line> overdue,
+                        List<Line> elapsed) {
     }
 
     @Transactional(readOnly = true)
     public Board of(LocalDate day, String territory, int elapsedDays) {
+        return of(day, territory, null, elapsedDays);
+    }
+
+    @Transactional(readOnly = true)
+    public Board of(LocalDate day, String territory, Parc parc, int elapsedDays) {
         LocalDate today = day != null ? day : LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate sunday = monday.plusDays(6);
-        List<Line> due = entries.board(DeadlineStatus.PENDING, monday, sunday, territory).stream().map(Line::of).toList();
-        List<Line> elapsed = entries.board(DeadlineStatus.ELAPSED, today.minusDays(elapsedDays), today, territory).stream().map(Line::of).toList();
-        return new Board(monday, sunday, territory, due, elapsed);
+        List<Line> due = entries.board(DeadlineStatus.PENDING, monday, sunday, territory, parc).stream().map(Line::of).toList();
+        List<Line> overdue = entries.board(DeadlineStatus.PENDING, LocalDate.of(1900, 1, 1), monday.minusDays(1), territory, parc).stream()
+                .map(Line::of).toList();
+        List<Line> elapsed = entries.board(DeadlineStatus.ELAPSED, today.minusDays(elapsedDays), today, territory, parc).stream()
+                .map(Line::of).toList();
+        return new Board(monday, sunday, territory, parc, due, overdue, elapsed);
     }
 }

@@ -2,6 +2,7 @@ package fr.prevexp.projections.deadlines;
 
 import fr.prevexp.engine.DeadlineKind;
 import fr.prevexp.engine.DeadlineStatus;
+import fr.prevexp.engine.Parc;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -16,7 +17,8 @@ public interface DeadlineEntryRepository extends JpaRepository<DeadlineEntry, De
 
     @Query("""
             select d from DeadlineEntry d where d.status = :status and d.dueOn between :from and :to
-              and (:territory is null or d.territory = :territory) order by d.dueOn, d.caseId""")
+              and (:territory is null or d.territory = :territory) and (:parc is null or d.parc = :parc)
+              order by d.dueOn, d.caseId, d.openedBySequence""")
     List<DeadlineEntry> board(@Param("status") DeadlineStatus status, @Param("from") LocalDate from, @Param("to") LocalDate to,
-                              @Param("territory") String territory);
+                              @Param("territory") String territory, @Param("parc") Parc parc);
 }

@@ -5,7 +5,6 @@ import fr.prevexp.engine.Parc;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -69,6 +68,14 @@ public enum Indicator {
     NOTICES_TO_QUIT_PRIVATE("Commandements de quitter les lieux – parc privé", "NoticeToQuitServed dated in the year on private-parc dossiers.", f -> f.count("NoticeToQuitServed", s -> s.getParc() == Parc.PRIVATE)),
     NOTICES_TO_QUIT_PUBLIC("Commandements de quitter les lieux – parc social", "NoticeToQuitServed dated in the year on social-housing dossiers.", f -> f.count("NoticeToQuitServed", s -> s.getParc() == Parc.PUBLIC)),
     IMPLICIT_REFUSALS("Refus implicites du concours de la force publique", "PoliceAssistanceImplicitlyRefused dated in the year (the préfet's 2 months ran out).", f -> f.count("PoliceAssistanceImplicitlyRefused")),
+    OVER_INDEBTEDNESS_FILES("Dossiers de surendettement recevables intégrant une dette de loyer",
+            "OverIndebtednessFileAdmitted dated in the year (every dossier here is one of unpaid rent).", f -> f.count("OverIndebtednessFileAdmitted")),
+    DALO_REHOUSINGS("Relogements de ménages reconnus prioritaires DALO",
+            "HouseholdRehoused dated in the year on dossiers recognised DALO priority before (DaloPriorityRecognised).",
+            f -> f.count("HouseholdRehoused", r -> Boolean.TRUE.equals(r.getFlag()))),
+    MEAN_DEBT_AT_OPENING("Dette locative moyenne des dossiers ouverts",
+            "Mean of the debt declared at opening (CaseOpened.debt) of the dossiers opened in the year, in euros; dossiers without a declared debt left out.",
+            Indicator::meanDebtAtOpening),
     MEDIAN_DEBT_EXAMINED("Montant médian de la dette des ménages examinés en CCAPEX",
             "Median of the dossier's debt (opening debt, then the latest amount reported or claimed) at each CcapexExamined of the year.",
             Indicator::medianDebtExamined),
@@ -105,38 +112,43 @@ public enum Indicator {
     public Object valueOf(FactSet facts) { return compute.apply(facts); }
 
     private static Object daloNotRehousedWithinThreeMonths(FactSet f) {
-        List<IndicatorFact> recognised = f.of("DaloPriorityRecognised");
-        Map<String, List<IndicatorFact>> timelines = f.timelinesOf(recognised);
+        List<DatedFact> recognised = f.firstOfYear("DaloPriorityRecognised");
+        Map<String, List<DatedFact>> rehoused = f.actsOfDossiersWith("DaloPriorityRecognised", List.of("HouseholdRehoused"));
         return recognised.stream().filter(r -> {
-            LocalDate end = r.getOccurredOn().plusMonths(3);
+            LocalDate end = r.occurredOn().plusMonths(3);
             if (!end.isBefore(f.today())) return false;
-            return timelines.getOrDefault(r.getCaseId(), List.of()).stream()
-                    .noneMatch(t -> t.is("HouseholdRehoused") && !t.getOccurredOn().isBefore(r.getOccurredOn()) && !t.getOccurredOn().isAfter(end));
+            return rehoused.getOrDefault(r.caseId(), List.of()).stream()
+                    .noneMatch(t -> !t.occurredOn().isBefore(r.occurredOn()) && !t.occurredOn().isAfter(end));
         }).count();
     }
 
+    private static Object meanDebtAtOpening(FactSet f) {
+        List<BigDecimal> debts = f.amounts("CaseOpened");
+        if (debts.isEmpty()) return null;
+        return debts.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(debts.size()), 2, RoundingMode.HALF_UP);
+    }
+
     private static Object medianDebtExamined(FactSet f) {
-        List<BigDecimal> debts = f.of("CcapexExamined").stream().map(IndicatorFact::getAmount).filter(java.util.Objects::nonNull)
-                .sorted().toList();
+        List<BigDecimal> debts = f.amounts("CcapexExamined");
         if (debts.isEmpty()) return null;
         int n = debts.size();
         return n % 2 == 1 ? debts.get(n / 2) : debts.get(n / 2 - 1).add(debts.get(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
     }
 
+    /** What the one-year follow-up after a CCAPEX examination looks for (one query for the five indicators). */
+    private static final List<String> FOLLOW_UP_ACTS = List.of("EvictionCarriedOut", "HouseholdRehoused", "CaseClosed", "OverIndebtednessFileAdmitted");
+
     /** Dossiers first examined in the year with an act of that type (and code) within 365 days after the examination. */
     private static Object followUp(FactSet f, String type, String code) {
-        Map<String, IndicatorFact> firstExamination = new java.util.HashMap<>();
-        for (IndicatorFact e : f.of("CcapexExamined").stream().sorted(Comparator.comparing(IndicatorFact::getOccurredOn)).toList()) {
-            firstExamination.putIfAbsent(e.getCaseId(), e);
-        }
-        Map<String, List<IndicatorFact>> timelines = f.timelinesOf(List.copyOf(firstExamination.values()));
-        return firstExamination.values().stream().filter(exam -> {
-            LocalDate from = exam.getOccurredOn();
+        List<DatedFact> firstExamination = f.firstOfYear("CcapexExamined");
+        Map<String, List<DatedFact>> timelines = f.actsOfDossiersWith("CcapexExamined", FOLLOW_UP_ACTS);
+        return firstExamination.stream().filter(exam -> {
+            LocalDate from = exam.occurredOn();
             LocalDate to = from.plusDays(365);
-            return timelines.getOrDefault(exam.getCaseId(), List.of()).stream().anyMatch(t -> t.is(type)
-                    && (code == null || code.equals(t.getCode()))
-                    && !t.getOccurredOn().isAfter(to)
-                    && (type.equals("OverIndebtednessFileAdmitted") || !t.getOccurredOn().isBefore(from)));
+            return timelines.getOrDefault(exam.caseId(), List.of()).stream().anyMatch(t -> t.is(type)
+                    && (code == null || code.equals(t.code()))
+                    && !t.occurredOn().isAfter(to)
+                    && (type.equals("OverIndebtednessFileAdmitted") || !t.occurredOn().isBefore(from)));
         }).count();
     }
 }

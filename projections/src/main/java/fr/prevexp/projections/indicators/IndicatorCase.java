@@ -4,9 +4,8 @@ import fr.prevexp.engine.Parc;
 import jakarta.persistence.*;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 
-/** What the indicators projection remembers of a dossier between its events (territory, parc, current debt...). */
+/** What the indicators projection remembers of a dossier between its events (territory, parc, current debt). */
 @Entity
 @Table(name = "rm_indicator_case")
 public class IndicatorCase {
@@ -20,10 +19,6 @@ public class IndicatorCase {
     private Parc parc;
     @Column(precision = 14, scale = 2)
     private BigDecimal debt;
-    /** Tenant present or represented at the latest hearing (null: no hearing recorded). */
-    private Boolean tenantPresentAtHearing;
-    private LocalDate noticeToQuitOn;
-    private LocalDate daloPriorityOn;
 
     protected IndicatorCase() {
     }
@@ -39,11 +34,5 @@ public class IndicatorCase {
     public String getTerritory() { return territory; }
     public Parc getParc() { return parc; }
     public BigDecimal getDebt() { return debt; }
-    public Boolean getTenantPresentAtHearing() { return tenantPresentAtHearing; }
-    public LocalDate getNoticeToQuitOn() { return noticeToQuitOn; }
-    public LocalDate getDaloPriorityOn() { return daloPriorityOn; }
     void debt(BigDecimal debt) { this.debt = debt; }
-    void tenantPresentAtHearing(Boolean present) { this.tenantPresentAtHearing = present; }
-    void noticeToQuitOn(LocalDate on) { this.noticeToQuitOn = on; }
-    void daloPriorityOn(LocalDate on) { this.daloPriorityOn = on; }
 }

@@ -71,6 +71,8 @@ public class IndicatorFact {
 
     public boolean is(String type) { return this.type.equals(type); }
 
+    void flag(Boolean flag) { this.flag = flag; }
+
     public static class Key implements Serializable {
         private String caseId;
         private long sequence;

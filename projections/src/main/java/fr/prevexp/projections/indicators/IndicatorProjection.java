@@ -10,6 +10,12 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
 /**
  * Folds the event log into the indicators' facts (tracking processor {@value #GROUP}): one row per
  * act, with the dossier's territory and parc and what the indicators read of the act. Nothing else
@@ -22,11 +28,20 @@ public class IndicatorProjection {
 
     private final IndicatorFactRepository facts;
     private final IndicatorCaseRepository cases;
+    private final IndicatorYearRepository years;
 
-    public IndicatorProjection(IndicatorFactRepository facts, IndicatorCaseRepository cases) {
+    public IndicatorProjection(IndicatorFactRepository facts, IndicatorCaseRepository cases, IndicatorYearRepository years) {
         this.facts = facts;
         this.cases = cases;
+        this.years = years;
     }
+
+    /** The procedure's own bookkeeping: facts kept, but they make no year of activity. */
+    static final Set<String> BOOKKEEPING = Set.of("DeadlineScheduled", "DeadlineElapsed", "DeadlineMet", "DeadlineCancelled");
+
+    /** The acts whose flag depends on another act of the dossier, and the acts they depend on. */
+    private static final Set<String> RELATED = Set.of("HearingHeld", "JudgmentDelivered", "NoticeToQuitServed", "KeysReturned",
+            "DaloPriorityRecognised", "PoliceAssistanceRequested", "HouseholdRehoused");
 
     @EventHandler
     @Transactional
@@ -37,35 +52,71 @@ public class IndicatorProjection {
                 : cases.findById(event.caseId()).orElseThrow(() -> new IllegalStateException("no CaseOpened for " + event.caseId()));
         String code = null;
         Boolean flag = null;
-        java.math.BigDecimal amount = null;
+        BigDecimal amount = null;
         if (event instanceof JudgmentDelivered j) {
             code = j.outcome().name();
-            flag = dossier.getTenantPresentAtHearing();
         } else if (event instanceof HearingHeld h) {
-            dossier.tenantPresentAtHearing(h.tenantPresent());
-        } else if (event instanceof NoticeToQuitServed) {
-            dossier.noticeToQuitOn(event.occurredOn());
-        } else if (event instanceof KeysReturned) {
-            flag = dossier.getNoticeToQuitOn() != null;
+            flag = h.tenantPresent();
         } else if (event instanceof EvictionCarriedOut e) {
             flag = e.withShelterSolution();
         } else if (event instanceof SupportMeasureStarted s) {
             code = s.kind().name();
         } else if (event instanceof CaseClosed c) {
             code = c.outcome().name();
-        } else if (event instanceof DaloPriorityRecognised) {
-            dossier.daloPriorityOn(event.occurredOn());
-        } else if (event instanceof PoliceAssistanceRequested) {
-            flag = dossier.getDaloPriorityOn() != null;
         } else if (event instanceof DeadlineElapsed d) {
             code = d.kind().name();
         } else if (event instanceof CcapexExamined) {
             amount = dossier.getDebt();
+        } else if (event instanceof CaseOpened o) {
+            amount = o.debt();
         }
         dossier.debt(CaseState.debtAfter(dossier.getDebt(), event));
         cases.save(dossier);
-        facts.save(new IndicatorFact(event.caseId(), sequence, ActType.of(event).typeName(), event.occurredOn(),
+        String type = ActType.of(event).typeName();
+        IndicatorFact fact = facts.save(new IndicatorFact(event.caseId(), sequence, type, event.occurredOn(),
                 dossier.getTerritory(), dossier.getParc(), code, flag, amount));
+        if (RELATED.contains(type)) relate(event.caseId(), fact);
+        if (!BOOKKEEPING.contains(type)) {
+            IndicatorYear year = years.findById(event.occurredOn().getYear()).orElseGet(() -> new IndicatorYear(event.occurredOn().getYear()));
+            year.count();
+            years.save(year);
+        }
+    }
+
+    /**
+     * Sets the flags that compare an act with the dossier's other acts by their legal dates, whatever
+     * order partners recorded them in (a hearing reported after its judgment, a DALO recognition
+     * recorded late): a judgment is contradictory when the latest hearing on or before its date had
+     * the tenant present or represented; keys returned count as a departure after an order to leave
+     * when one was served on or before; a police request or a rehousing is a DALO household's when
+     * the priority was recognised on or before it. Replaying the log gives the same flags.
+     */
+    private void relate(String caseId, IndicatorFact arrived) {
+        List<IndicatorFact> timeline = facts.findByCaseIdAndTypeIn(caseId, RELATED).stream()
+                .sorted(Comparator.comparing(IndicatorFact::getOccurredOn).thenComparingLong(IndicatorFact::getSequence)).toList();
+        if (timeline.stream().noneMatch(f -> f.getSequence() == arrived.getSequence())) {
+            timeline = new java.util.ArrayList<>(timeline);
+            timeline.add(arrived);
+            timeline.sort(Comparator.comparing(IndicatorFact::getOccurredOn).thenComparingLong(IndicatorFact::getSequence));
+        }
+        for (IndicatorFact f : timeline) {
+            Boolean flag = switch (f.getType()) {
+                case "JudgmentDelivered" -> timeline.stream()
+                        .filter(h -> h.is("HearingHeld") && !h.getOccurredOn().isAfter(f.getOccurredOn()))
+                        .reduce((first, second) -> second).map(IndicatorFact::getFlag).orElse(null);
+                case "KeysReturned" -> before(timeline, "NoticeToQuitServed", f);
+                case "PoliceAssistanceRequested", "HouseholdRehoused" -> before(timeline, "DaloPriorityRecognised", f);
+                default -> f.getFlag();
+            };
+            if (!Objects.equals(flag, f.getFlag())) {
+                f.flag(flag);
+                facts.save(f);
+            }
+        }
+    }
+
+    private static boolean before(List<IndicatorFact> timeline, String type, IndicatorFact act) {
+        return timeline.stream().anyMatch(t -> t.is(type) && !t.getOccurredOn().isAfter(act.getOccurredOn()));
     }
 
     @ResetHandler
@@ -73,5 +124,6 @@ public class IndicatorProjection {
     public void reset() {
         facts.deleteAllInBatch();
         cases.deleteAllInBatch();
+        years.deleteAllInBatch();
     }
 }

@@ -1,5 +1,6 @@
 package fr.prevexp.projections.indicators;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.prevexp.engine.Parc;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,35 +15,60 @@ import java.util.List;
 @Service
 public class IndicatorService {
     private final IndicatorFactRepository facts;
+    private final IndicatorYearRepository years;
     private final Clock clock;
 
-    public IndicatorService(IndicatorFactRepository facts, Clock clock) {
+    public IndicatorService(IndicatorFactRepository facts, IndicatorYearRepository years, Clock clock) {
         this.facts = facts;
+        this.years = years;
         this.clock = clock;
     }
 
-    /** One indicator's value (<i>valeur de l'indicateur</i>): a count, a rate between 0 and 1, an amount; null when undefined. */
-    public record Value(String key, String label, Object value, String definition) {
+    /** One indicator's value (<i>valeur de l'indicateur</i>): a count, a rate between 0 and 1, an amount; null (written as null) when undefined. */
+    public record Value(String key, String label, @JsonInclude(JsonInclude.Include.ALWAYS) Object value, String definition) {
     }
 
     @Transactional(readOnly = true)
     public List<Value> of(int year, String territory, Parc parc) {
-        FactSet set = new FactSet(year, facts.ofYear(year, territory, parc), ids -> facts.findByCaseIdIn(ids),
-                LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
+        FactSet set = facts(year, territory, parc);
         return Arrays.stream(Indicator.values())
                 .map(i -> new Value(i.name(), i.label(), i.valueOf(set), i.definition())).toList();
+    }
+
+    /** The facts of a year; each query runs once, when an indicator first needs it. */
+    private FactSet facts(int year, String territory, Parc parc) {
+        return new FactSet(facts, year, territory, parc, LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
     }
 
     /** The years in which acts were recorded: a year without any is a year without data, not a year of zeros. */
     @Transactional(readOnly = true)
     public java.util.Set<Integer> yearsWithActs() {
-        return new java.util.HashSet<>(facts.years());
+        return new java.util.HashSet<>(years.years());
+    }
+
+    /** The years in which acts were recorded, latest first. */
+    @Transactional(readOnly = true)
+    public List<Integer> years() {
+        return years.years();
+    }
+
+    /** The communes (INSEE codes) of the dossiers. */
+    @Transactional(readOnly = true)
+    public List<String> territories() {
+        return facts.territories();
+    }
+
+    /** Some indicators of a year, from one set of facts. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Indicator, Object> values(java.util.Collection<Indicator> which, int year, String territory, Parc parc) {
+        FactSet set = facts(year, territory, parc);
+        java.util.Map<Indicator, Object> values = new java.util.EnumMap<>(Indicator.class);
+        for (Indicator i : which) values.put(i, i.valueOf(set));
+        return values;
     }
 
     @Transactional(readOnly = true)
     public Object value(Indicator indicator, int year, String territory, Parc parc) {
-        FactSet set = new FactSet(year, facts.ofYear(year, territory, parc), ids -> facts.findByCaseIdIn(ids),
-                LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
-        return indicator.valueOf(set);
+        return indicator.valueOf(facts(year, territory, parc));
     }
 }

@@ -38,9 +38,21 @@ class DeadlineBoardTest {
         return LocalDate.parse(iso);
     }
 
+    @Autowired
+    DeadlineEntryRepository entries;
+
     private void open(String id, String territory) {
-        projection.on(new CaseOpened(id, d("2024-01-10"), new RecordedBy(Trade.CCAPEX, "c"), "DOS-" + id, CaseSource.CAF, Parc.PRIVATE,
-                territory, null, null, new Landlord(LandlordKind.PRIVATE_PERSON, "B", null), BigDecimal.ONE, null, BigDecimal.ONE), 0);
+        open(id, territory, Parc.PRIVATE);
+    }
+
+    private void open(String id, String territory, Parc parc) {
+        projection.on(new CaseOpened(id, d("2024-01-10"), new RecordedBy(Trade.CCAPEX, "c"), "DOS-" + id, CaseSource.CAF, parc,
+                territory, null, null, new Landlord(parc == Parc.PUBLIC ? LandlordKind.SOCIAL : LandlordKind.PRIVATE_PERSON, "B", null),
+                BigDecimal.ONE, null, BigDecimal.ONE), 0);
+    }
+
+    private DeadlineStatus status(String caseId, long openedBySequence) {
+        return entries.findById(new DeadlineEntry.Key(caseId, openedBySequence)).orElseThrow().getStatus();
     }
 
     @Test
@@ -63,5 +75,63 @@ class DeadlineBoardTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("b", DeadlineKind.PAYMENT_ORDER_DELAY));
         assertThat(board.of(null, "93048", 30).dueThisWeek()).isEmpty();
         assertThat(board.of(null, "93066", 30).dueThisWeek()).hasSize(1);
+        assertThat(all.overdue()).isEmpty();
+        assertThat(status("b", 5)).isEqualTo(DeadlineStatus.MET);
+        assertThat(status("c", 2)).as("a pending deadline of a closed dossier is cancelled").isEqualTo(DeadlineStatus.CANCELLED);
+    }
+
+    @Test
+    void pendingPastItsLastDayIsOverdueUntilTheProcedureSettlesIt() {
+        open("d", "93066");
+        projection.on(new DeadlineScheduled("d", d("2024-01-20"), P, DeadlineKind.POLICE_ASSISTANCE_DECISION, d("2024-01-20"), d("2024-03-20")), 1);
+        open("e", "93066");
+        projection.on(new DeadlineScheduled("e", d("2024-01-20"), P, DeadlineKind.POLICE_ASSISTANCE_DECISION, d("2024-01-20"), d("2024-03-20")), 1);
+        projection.on(new DeadlineCancelled("e", d("2024-02-01"), P, DeadlineKind.POLICE_ASSISTANCE_DECISION, "procédure poursuivie"), 2);
+
+        DeadlineBoard.Board board = this.board.of(null, null, 30);
+        assertThat(board.overdue()).extracting(DeadlineBoard.Line::caseId).containsExactly("d");
+        assertThat(board.overdue().get(0).label()).isEqualTo("décision du préfet sur le concours de la force publique");
+        assertThat(board.elapsed()).isEmpty();
+        assertThat(status("e", 1)).isEqualTo(DeadlineStatus.CANCELLED);
+
+        projection.on(new DeadlineElapsed("d", d("2024-03-21"), P, DeadlineKind.POLICE_ASSISTANCE_DECISION, d("2024-03-20")), 2);
+        board = this.board.of(null, null, 30);
+        assertThat(board.overdue()).isEmpty();
+        assertThat(board.elapsed()).extracting(DeadlineBoard.Line::caseId).containsExactly("d");
+        assertThat(this.board.of(null, null, 5).elapsed()).as("elapsed more than 5 days ago").isEmpty();
+    }
+
+    @Test
+    void narrowedToAParcAndAWeekOfChoice() {
+        open("p", "93066", Parc.PUBLIC);
+        projection.on(new DeadlineScheduled("p", d("2024-03-01"), P, DeadlineKind.NOTICE_TO_QUIT_DELAY, d("2024-03-01"), d("2024-05-01")), 1);
+        open("q", "93066", Parc.PRIVATE);
+        projection.on(new DeadlineScheduled("q", d("2024-03-02"), P, DeadlineKind.NOTICE_TO_QUIT_DELAY, d("2024-03-02"), d("2024-05-02")), 1);
+
+        DeadlineBoard.Board week = board.of(d("2024-05-01"), null, null, 30);
+        assertThat(week.weekFrom()).isEqualTo(d("2024-04-29"));
+        assertThat(week.weekTo()).isEqualTo(d("2024-05-05"));
+        assertThat(week.dueThisWeek()).extracting(DeadlineBoard.Line::caseId).containsExactly("p", "q");
+        assertThat(board.of(d("2024-05-01"), null, Parc.PUBLIC, 30).dueThisWeek()).extracting(DeadlineBoard.Line::caseId).containsExactly("p");
+        assertThat(board.of(d("2024-05-01"), "93066", Parc.PRIVATE, 30).dueThisWeek()).extracting(DeadlineBoard.Line::parc)
+                .containsExactly(Parc.PRIVATE);
+        assertThat(board.of(null, null, 30).dueThisWeek()).as("not due in the week of 2024-04-03").isEmpty();
+    }
+
+    @Test
+    void aDeadlineScheduledAgainIsSettledOnceAndAnEventDeliveredAgainChangesNothing() {
+        open("r", "93048");
+        projection.on(new DeadlineScheduled("r", d("2024-02-01"), P, DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2024-02-01"), d("2024-04-04")), 1);
+        // a new hearing date: the procedure schedules the deadline again
+        projection.on(new DeadlineScheduled("r", d("2024-03-01"), P, DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2024-03-01"), d("2024-05-10")), 2);
+        projection.on(new DeadlineMet("r", d("2024-03-15"), P, DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING), 3);
+        assertThat(status("r", 2)).isEqualTo(DeadlineStatus.MET);
+        assertThat(status("r", 1)).isEqualTo(DeadlineStatus.PENDING);
+
+        // the tracking processor delivers event 3 again (e.g. after a crash before its token was stored)
+        projection.on(new DeadlineMet("r", d("2024-03-15"), P, DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING), 3);
+        assertThat(status("r", 1)).as("the second delivery did not settle the older one").isEqualTo(DeadlineStatus.PENDING);
+        projection.on(new DeadlineScheduled("r", d("2024-02-01"), P, DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2024-02-01"), d("2024-04-04")), 1);
+        assertThat(entries.findAll()).hasSize(2);
     }
 }

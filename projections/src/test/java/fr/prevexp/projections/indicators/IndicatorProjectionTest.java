@@ -37,6 +37,8 @@ class IndicatorProjectionTest {
     IndicatorProjection projection;
     @Autowired
     IndicatorService service;
+    @Autowired
+    IndicatorYearRepository years;
     private final Map<String, Long> sequences = new HashMap<>();
     private static final RecordedBy BY = new RecordedBy(Trade.CCAPEX, "ccapex");
 
@@ -139,18 +141,25 @@ class IndicatorProjectionTest {
                 // one year after the examinations of 2024: a evicted 2025-01-10 (within 365 days of 2024-01-20), b rehoused 2025-02-01
                 // (within 365 days of 2024-04-15), c debt cleared 2024-12-15 and over-indebtedness admitted 2024-09-01
                 .containsEntry("FOLLOW_UP_EVICTED", 1L).containsEntry("FOLLOW_UP_REHOUSED", 1L).containsEntry("FOLLOW_UP_DEBT_CLEARED", 1L)
-                .containsEntry("FOLLOW_UP_OVER_INDEBTEDNESS", 1L).containsEntry("FOLLOW_UP_CLOSED_OTHER", 0L);
+                .containsEntry("FOLLOW_UP_OVER_INDEBTEDNESS", 1L).containsEntry("FOLLOW_UP_CLOSED_OTHER", 0L)
+                .containsEntry("OVER_INDEBTEDNESS_FILES", 1L).containsEntry("DALO_REHOUSINGS", 0L)
+                .containsEntry("MEAN_DEBT_AT_OPENING", null);   // every dossier was opened in 2023
         assertThat(v).hasSize(Indicator.values().length);
     }
 
     @Test
     void actsThatStraddleTheYearBoundaryCountInTheYearOfTheirLegalDate() {
         Map<String, Object> v2023 = values(2023, null, null);
-        assertThat(v2023).containsEntry("PAYMENT_ORDERS", 1L).containsEntry("SUMMONSES", 0L).containsEntry("CONTRADICTORY_DECISION_RATE", null);
+        assertThat(v2023).containsEntry("PAYMENT_ORDERS", 1L).containsEntry("SUMMONSES", 0L).containsEntry("CONTRADICTORY_DECISION_RATE", null)
+                // opened in 2023 with 2400.00, 1200.00 and 800.00 of debt
+                .containsEntry("MEAN_DEBT_AT_OPENING", new BigDecimal("1466.67"));
+        assertThat(values(2023, null, Parc.PUBLIC)).containsEntry("MEAN_DEBT_AT_OPENING", new BigDecimal("1000.00"));
         Map<String, Object> v2025 = values(2025, null, null);
         assertThat(v2025).containsEntry("EVICTIONS_CARRIED_OUT", 1L).containsEntry("EVICTIONS_WITHOUT_SHELTER", 1L)
                 .containsEntry("EVICTIONS_PRIVATE", 1L).containsEntry("DEPARTURES_WITHOUT_POLICE", 1L).containsEntry("HOUSEHOLDS_REHOUSED", 1L)
-                .containsEntry("JUDGMENTS", 0L).containsEntry("GRANTED_TO_SUMMONS_RATIO", null);
+                .containsEntry("JUDGMENTS", 0L).containsEntry("GRANTED_TO_SUMMONS_RATIO", null)
+                // b, recognised DALO priority on 2024-12-10, rehoused on 2025-02-01
+                .containsEntry("DALO_REHOUSINGS", 1L);
     }
 
     @Test
@@ -159,7 +168,12 @@ class IndicatorProjectionTest {
                 .containsEntry("POLICE_ASSISTANCE_GRANTED", 0L);
         assertThat(values(2024, null, Parc.PRIVATE)).containsEntry("SUMMONSES", 1L).containsEntry("CONTRADICTORY_DECISION_RATE", 0.0)
                 .containsEntry("POLICE_ASSISTANCE_GRANTED", 1L).containsEntry("GRANTED_TO_SUMMONS_RATIO", 1.0);
-        assertThat(values(2024, "93048", null)).containsEntry("SUMMONSES", 1L).containsEntry("CONDITIONAL_DECISION_RATE", 1.0);
+        assertThat(values(2024, "93048", null)).containsEntry("SUMMONSES", 1L).containsEntry("CONDITIONAL_DECISION_RATE", 1.0)
+                .containsEntry("FOLLOW_UP_REHOUSED", 1L).containsEntry("FOLLOW_UP_EVICTED", 0L).containsEntry("MEDIAN_DEBT_EXAMINED", new BigDecimal("1200.00"));
+        assertThat(values(2024, null, Parc.PRIVATE)).containsEntry("FOLLOW_UP_EVICTED", 1L).containsEntry("FOLLOW_UP_REHOUSED", 0L)
+                .containsEntry("MEDIAN_DEBT_EXAMINED", new BigDecimal("3000.00")).containsEntry("DALO_PRIORITIES", 0L);
+        assertThat(values(2024, "93066", Parc.PUBLIC)).containsEntry("FOLLOW_UP_DEBT_CLEARED", 1L).containsEntry("FOLLOW_UP_OVER_INDEBTEDNESS", 1L)
+                .containsEntry("FOLLOW_UP_EVICTED", 0L).containsEntry("CCAPEX_EXAMINATIONS", 1L);
         assertThat(values(2024, "93066", Parc.PUBLIC)).containsEntry("SUMMONSES", 1L).containsEntry("PROTOCOLS_SIGNED", 1L);
     }
 
@@ -174,12 +188,52 @@ class IndicatorProjectionTest {
                 new DaloPriorityRecognised("e", d("2024-03-01"), BY),
                 new HouseholdRehoused("e", d("2024-05-20"), BY, null));
         // b was recognised on 2024-12-10 and rehoused on 2025-02-01: within 3 months. d was rehoused too late.
-        assertThat(values(2024, null, null)).containsEntry("DALO_PRIORITIES", 3L).containsEntry("DALO_NOT_REHOUSED_WITHIN_3_MONTHS", 1L);
+        assertThat(values(2024, null, null)).containsEntry("DALO_PRIORITIES", 3L).containsEntry("DALO_NOT_REHOUSED_WITHIN_3_MONTHS", 1L)
+                .containsEntry("DALO_REHOUSINGS", 2L).containsEntry("HOUSEHOLDS_REHOUSED", 2L);
+        // a household rehoused without any DALO recognition is not a DALO rehousing
+        feed(open("f", Parc.PUBLIC, "93048", "500.00"), new HouseholdRehoused("f", d("2024-04-01"), BY, "bailleur"));
+        assertThat(values(2024, null, null)).containsEntry("DALO_REHOUSINGS", 2L).containsEntry("HOUSEHOLDS_REHOUSED", 3L);
+    }
+
+    @Test
+    void actsRecordedOutOfTheirLegalOrderCountByTheirDates() {
+        // The judgment is recorded before the hearing it followed (the registry reported the hearing late);
+        // the DALO recognition is recorded after the police request and the rehousing it preceded;
+        // the keys returned are recorded before the order to leave served earlier.
+        feed(open("g", Parc.PRIVATE, "93008", "700.00"),
+                new JudgmentDelivered("g", d("2024-03-20"), BY, JudgmentDelivered.Outcome.TERMINATION, null, null),
+                new HearingHeld("g", d("2024-02-28"), BY, true),
+                new HearingHeld("g", d("2024-04-10"), BY, false),   // a later hearing (enforcement judge) does not change the judgment
+                new KeysReturned("g", d("2024-10-02"), BY),
+                new NoticeToQuitServed("g", d("2024-06-01"), BY),
+                new PoliceAssistanceRequested("g", d("2024-09-01"), BY),
+                new HouseholdRehoused("g", d("2024-09-30"), BY, "COMED"),
+                new DaloPriorityRecognised("g", d("2024-07-15"), BY));
+        Map<String, Object> g = values(2024, "93008", null);
+        assertThat(g).containsEntry("JUDGMENTS", 1L).containsEntry("CONTRADICTORY_DECISION_RATE", 1.0)
+                .containsEntry("DEPARTURES_WITHOUT_POLICE", 1L).containsEntry("DALO_SHARE_AT_POLICE_REQUEST", 1.0)
+                .containsEntry("DALO_REHOUSINGS", 1L);
+
+        // A DALO recognition after the request does not make it a DALO household's request.
+        feed(open("h", Parc.PRIVATE, "93008", "700.00"),
+                new PoliceAssistanceRequested("h", d("2024-09-01"), BY),
+                new DaloPriorityRecognised("h", d("2024-11-15"), BY));
+        assertThat(values(2024, "93008", null)).containsEntry("DALO_SHARE_AT_POLICE_REQUEST", 0.5);
+    }
+
+    @Test
+    void theYearsAndCommunesOfTheActs() {
+        // the procedure's own deadline bookkeeping does not make a year
+        feed(new DeadlineScheduled("a", d("2026-01-05"), RecordedBy.procedure(), DeadlineKind.DALO_REHOUSING, d("2026-01-05"), d("2026-04-05")));
+        assertThat(service.years()).containsExactly(2025, 2024, 2023);
+        assertThat(service.yearsWithActs()).containsExactlyInAnyOrder(2023, 2024, 2025);
+        assertThat(service.territories()).containsExactly("93048", "93066");
     }
 
     @Test
     void anEventDeliveredAgainChangesNothing() {
         projection.on(new SummonsServed("a", d("2024-02-20"), BY, d("2024-05-02"), null), 3);
         assertThat(values(2024, null, null)).containsEntry("SUMMONSES", 3L);
+        assertThat(years.findById(2024).orElseThrow().getActs()).as("acts of 2024 (a 7, b 15, c 9), counted once").isEqualTo(31);
     }
 }
