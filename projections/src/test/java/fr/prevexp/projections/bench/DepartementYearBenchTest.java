@@ -30,15 +30,8 @@ import java.util.Random;
 @Tag("bench")
 @DataJpaTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({IndicatorService.class, DepartementYearBenchTest.Today.class})
+@Import({IndicatorService.class, fr.prevexp.projections.FixedToday.class})
 class DepartementYearBenchTest {
-    @TestConfiguration
-    static class Today {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-        }
-    }
 
     static final String[] ACTS = {"CaseOpened", "PaymentOrderServed", "CcapexReferralReceived", "SummonsServed", "SocialDiagnosisRequested",
             "SocialDiagnosisDelivered", "CcapexExamined", "HearingHeld", "JudgmentDelivered", "NoticeToQuitServed", "PoliceAssistanceRequested",

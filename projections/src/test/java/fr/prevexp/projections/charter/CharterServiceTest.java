@@ -23,15 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DataJpaTest
-@Import({IndicatorProjection.class, IndicatorService.class, CharterServiceTest.Today.class})
+@Import({IndicatorProjection.class, IndicatorService.class, fr.prevexp.projections.FixedToday.class})
 class CharterServiceTest {
-    @TestConfiguration
-    static class Today {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-        }
-    }
 
     @Autowired
     IndicatorProjection projection;

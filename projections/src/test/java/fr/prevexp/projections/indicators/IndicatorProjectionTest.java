@@ -23,15 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Feeds sequences of events to the indicators projection and asserts every indicator. */
 @DataJpaTest
-@Import({IndicatorProjection.class, IndicatorService.class, IndicatorProjectionTest.Today.class})
+@Import({IndicatorProjection.class, IndicatorService.class, fr.prevexp.projections.FixedToday.class})
 class IndicatorProjectionTest {
-    @TestConfiguration
-    static class Today {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-        }
-    }
 
     @Autowired
     IndicatorProjection projection;
