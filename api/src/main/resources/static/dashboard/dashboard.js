@@ -20,6 +20,7 @@ async function load() {
   objectives(data.charter);
   deadlines(data.deadlines);
   indicators(data.indicators);
+  deadLetters(data.deadLetters);
   document.body.dataset.year = data.year;
   document.body.dataset.chartsDrawn = charts.length;
 }
@@ -122,6 +123,17 @@ function indicators(values) {
     tr.id = 'indicator-' + v.key;
     table.appendChild(tr);
   });
+}
+
+// Dossiers a processor could not handle: their acts are missing from the figures until the secretariat retries them.
+function deadLetters(summary) {
+  const line = document.getElementById('dead-letters');
+  const n = summary ? summary.parkedDossiers : 0;
+  line.hidden = n === 0;
+  line.textContent = n === 0 ? '' : n + (n > 1 ? ' dossiers en attente' : ' dossier en attente')
+    + ' de traitement (file des lettres mortes) : ' + summary.groups.join(', ')
+    + '. Leurs actes en attente manquent aux chiffres ; le secrétariat les retraite depuis /api/v1/admin/dead-letters.';
+  document.body.dataset.deadLetters = n;
 }
 
 document.getElementById('filters').addEventListener('change', () => {

@@ -31,7 +31,8 @@ public class AdminController {
     }
 
     @GetMapping
-    @Operation(summary = "État des projections", description = "Each projection's position in the log, the log's head, replaying or caught up.")
+    @Operation(summary = "État des projections", description = "Each projection's position in the log, the log's head, replaying or caught up, "
+            + "and the number of dossiers parked in its dead-letter queue (see GET /api/v1/admin/dead-letters).")
     public List<ProjectionReplay.Status> status() {
         return replay.status();
     }

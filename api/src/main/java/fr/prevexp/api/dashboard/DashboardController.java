@@ -1,6 +1,7 @@
 package fr.prevexp.api.dashboard;
 
 import fr.prevexp.api.cases.BadParameterException;
+import fr.prevexp.api.deadletters.DeadLetters;
 import fr.prevexp.engine.Parc;
 import fr.prevexp.projections.charter.CharterService;
 import fr.prevexp.projections.deadlines.DeadlineBoard;
@@ -19,7 +20,10 @@ import java.util.stream.Collectors;
 
 /**
  * The CCAPEX secretariat's dashboard (<i>tableau de bord</i>) at {@code /dashboard}: the page, and
- * its data in one call, from the same services as the public API (so the numbers match).
+ * its data in one call, from the same services as the public API (so the numbers match). Every
+ * reader of the page (secretariat, préfecture, auditors) sees how many dossiers wait in the
+ * dead-letter queues, since the figures lack their waiting acts; only the secretariat can list and
+ * retry them ({@code /api/v1/admin/dead-letters}).
  */
 @Controller
 public class DashboardController {
@@ -32,12 +36,15 @@ public class DashboardController {
     private final CharterService charter;
     private final DeadlineBoard deadlines;
     private final Clock clock;
+    private final DeadLetters deadLetters;
 
-    public DashboardController(IndicatorService indicators, CharterService charter, DeadlineBoard deadlines, Clock clock) {
+    public DashboardController(IndicatorService indicators, CharterService charter, DeadlineBoard deadlines, Clock clock,
+                               DeadLetters deadLetters) {
         this.indicators = indicators;
         this.charter = charter;
         this.deadlines = deadlines;
         this.clock = clock;
+        this.deadLetters = deadLetters;
     }
 
     @GetMapping({"/dashboard", "/dashboard/"})
@@ -49,7 +56,8 @@ public class DashboardController {
     }
 
     public record Data(int year, String territory, Parc parc, List<Integer> years, List<String> territories, List<Step> funnel,
-                       List<IndicatorService.Value> indicators, CharterService.Result charter, DeadlineBoard.Board deadlines) {
+                       List<IndicatorService.Value> indicators, CharterService.Result charter, DeadlineBoard.Board deadlines,
+                       DeadLetters.Summary deadLetters) {
     }
 
     @GetMapping("/dashboard/data")
@@ -64,6 +72,7 @@ public class DashboardController {
         Map<String, Object> byKey = values.stream().filter(v -> v.value() != null)
                 .collect(Collectors.toMap(IndicatorService.Value::key, IndicatorService.Value::value));
         List<Step> funnel = FUNNEL.stream().map(i -> new Step(i.name(), i.label(), byKey.get(i.name()))).toList();
-        return new Data(y, t, parc, years, indicators.territories(), funnel, values, charter.evaluate(), deadlines.of(null, t, parc, 30));
+        return new Data(y, t, parc, years, indicators.territories(), funnel, values, charter.evaluate(), deadlines.of(null, t, parc, 30),
+                deadLetters.summary());
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,7 +30,9 @@ public class CaseListProjection {
     }
 
     @EventHandler
-    @Transactional
+    // Its own transaction: a failure undoes this event only, and the processor parks the dossier in the dead-letter
+    // queue in its transaction (with the token); a re-delivered event changes nothing.
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(CaseEvent event, @SequenceNumber long sequence) {
         CaseSummaryEntity row = cases.findById(event.caseId()).orElseGet(() -> new CaseSummaryEntity(event.caseId()));
         if (sequence <= row.getLastSequence()) return;

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -28,7 +29,9 @@ public class DeadlineBoardProjection {
     }
 
     @EventHandler
-    @Transactional
+    // Its own transaction: a failure undoes this event only, and the processor parks the dossier in the dead-letter
+    // queue in its transaction (with the token); a re-delivered event changes nothing.
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(CaseEvent event, @SequenceNumber long sequence) {
         if (event instanceof CaseOpened o) {
             if (!cases.existsById(o.caseId())) cases.save(new DeadlineCase(o.caseId(), o.territory(), o.parc(), o.reference()));

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
@@ -44,7 +45,9 @@ public class IndicatorProjection {
             "DaloPriorityRecognised", "PoliceAssistanceRequested", "HouseholdRehoused");
 
     @EventHandler
-    @Transactional
+    // Its own transaction: a failure undoes this event only, and the processor parks the dossier in the dead-letter
+    // queue in its transaction (with the token); a re-delivered event changes nothing.
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(CaseEvent event, @SequenceNumber long sequence) {
         if (facts.existsById(new IndicatorFact.Key(event.caseId(), sequence))) return;
         IndicatorCase dossier = event instanceof CaseOpened o

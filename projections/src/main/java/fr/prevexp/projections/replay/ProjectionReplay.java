@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,9 @@ import java.util.Map;
  * application that supports a reset is a read model and is replayed (today {@code cases},
  * {@code deadlines}, {@code indicators}; a projection added later is included without a change
  * here); the procedure's bridge is not a projection ({@code @DisallowReplay}) and is never replayed.
+ * A dossier whose event a projection cannot handle is parked in that projection's dead-letter queue
+ * and the replay goes on past it: the reset empties the queue, the replay parks again what still
+ * fails, and {@link #status()} counts the parked dossiers.
  * In a cluster, run it with the other nodes stopped (each segment must be claimable by this node).
  */
 @Service
@@ -38,8 +42,11 @@ public class ProjectionReplay {
         this.eventStore = eventStore;
     }
 
-    /** Where one processor stands: its position in the log, the log's head, whether it is replaying or caught up. */
-    public record Status(String processor, Long position, Long head, boolean replaying, boolean caughtUp) {
+    /**
+     * Where one processor stands: its position in the log, the log's head, whether it is replaying or caught up, and
+     * how many dossiers it has parked in its dead-letter queue (events it could not handle: it went on past them).
+     */
+    public record Status(String processor, Long position, Long head, boolean replaying, boolean caughtUp, long parkedDossiers) {
     }
 
     public record Started(Instant startedAt, List<String> processors, Long head) {
@@ -74,7 +81,8 @@ public class ProjectionReplay {
             // A reset processor stays "replaying" until an event newer than the reset arrives: caught up means it read the head.
             boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
                     && (head == null || (position != null && position >= head));
-            statuses.add(new Status(name, position, head, replaying, caughtUp));
+            long parked = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
+            statuses.add(new Status(name, position, head, replaying, caughtUp, parked));
         }
         return statuses;
     }
@@ -105,9 +113,10 @@ public class ProjectionReplay {
                     for (Status s : statuses) {
                         long done = s.position() == null ? 0 : s.position() + 1;
                         long total = s.head() == null ? 0 : s.head() + 1;
-                        LOG.info("Replay of '{}': {}/{} events ({} %), {} events/s{}", s.processor(), done, total,
+                        LOG.info("Replay of '{}': {}/{} events ({} %), {} events/s{}{}", s.processor(), done, total,
                                 total == 0 ? 100 : Math.round(1000.0 * done / total) / 10.0, Math.round(done / seconds),
-                                s.caughtUp() ? ", done" : "");
+                                s.caughtUp() ? ", done" : "",
+                                s.parkedDossiers() == 0 ? "" : ", " + s.parkedDossiers() + " dossier(s) parked in its dead-letter queue");
                     }
                     if (statuses.stream().allMatch(Status::caughtUp)) {
                         LOG.info("Replay of {} finished in {} s", names, Math.round(seconds * 10) / 10.0);
