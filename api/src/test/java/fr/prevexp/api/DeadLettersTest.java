@@ -90,11 +90,22 @@ class DeadLettersTest {
                 new BigDecimal("650.00"), new BigDecimal("80.00"), new BigDecimal(debt));
     }
 
-    /** Appends a dossier's first events straight to the event store, bypassing the API's checks. */
     void storeDirectly(String caseId, CaseEvent... events) {
+        storeDirectly(eventStore, transaction, caseId, events);
+    }
+
+    /** Appends a dossier's first events straight to the event store, bypassing the API's checks. */
+    static void storeDirectly(EventStore eventStore, TransactionTemplate transaction, String caseId, CaseEvent... events) {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         for (int i = 0; i < events.length; i++) messages.add(new GenericDomainEventMessage<>("EvictionCase", caseId, i, events[i]));
         transaction.executeWithoutResult(status -> eventStore.publish(messages));
+    }
+
+    /** A dossier opened with a debt of a thousand billion euros: more digits than the read models' columns (14) hold. */
+    static CaseEvent[] absurdDebt(String caseId) {
+        return new CaseEvent[]{opening(caseId, "DOS-ABSURDE", new Landlord(LandlordKind.PRIVATE_PERSON, "M. X", "demo-bailleur"), "1000000000000.00"),
+                new PaymentOrderServed(caseId, LocalDate.parse("2024-02-01"), commissaire(), null),
+                new SummonsServed(caseId, LocalDate.parse("2024-04-02"), commissaire(), LocalDate.parse("2024-06-20"), null)};
     }
 
     JsonNode parked(ApiClient api, String group) {
@@ -126,11 +137,8 @@ class DeadLettersTest {
     @Test
     void aDossierTheReadModelsCannotStoreIsParkedAndTheOthersGoOn() {
         ApiClient api = new ApiClient(port);
-        // A debt of a thousand billion euros: more digits than the read models' columns (14) hold.
         String bad = UUID.randomUUID().toString();
-        storeDirectly(bad, opening(bad, "DOS-ABSURDE", new Landlord(LandlordKind.PRIVATE_PERSON, "M. X", "demo-bailleur"), "1000000000000.00"),
-                new PaymentOrderServed(bad, LocalDate.parse("2024-02-01"), commissaire(), null),
-                new SummonsServed(bad, LocalDate.parse("2024-04-02"), commissaire(), LocalDate.parse("2024-06-20"), null));
+        storeDirectly(bad, absurdDebt(bad));
         String good = openThroughApi(api);
 
         // The other dossier, recorded after the bad one, reaches the case list, the deadline board and the indicators.
