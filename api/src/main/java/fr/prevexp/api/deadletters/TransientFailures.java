@@ -1,28 +1,30 @@
 package fr.prevexp.api.deadletters;
 
+import fr.prevexp.engine.TransientFailure;
+
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Which failures of an event handler pass by themselves (<i>défaillances passagères</i>): the
- * database down or out of connections, a lock or statement timeout, a deadlock or serialization
- * failure, Camunda's optimistic locking against the job executor. The event is then retried by its
- * processor; anything else (a value a column cannot hold, a bug) parks the dossier.
+ * Which failures of an event handler pass by themselves (<i>défaillances passagères</i>): ordinary
+ * concurrency on a dossier ({@link TransientFailure}, the rule of the API and the procedure), Camunda's
+ * optimistic locking against the job executor, and the database unreachable, out of connections or
+ * cancelling a statement. The event is then retried by its processor; anything else (a value a
+ * column cannot hold, a bug) parks the dossier.
  */
 public final class TransientFailures {
-    /** SQLSTATE classes and codes that pass: connection (08), rollback (40), resources (53), operator (57), lock not available. */
-    private static final Set<String> STATE_CLASSES = Set.of("08", "40", "53", "57");
-    private static final Set<String> STATES = Set.of("55P03", "HYT00", "HYT01");
+    /** SQLSTATE classes of an unreachable or overloaded database: connection (08), resources (53), operator intervention (57). */
+    private static final Set<String> STATE_CLASSES = Set.of("08", "53", "57");
 
     private TransientFailures() {
     }
 
     public static boolean isTransient(Throwable failure) {
+        if (TransientFailure.isTransient(failure)) return true;
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = failure; t != null && seen.put(t, true) == null; t = t.getCause()) {
             if (t instanceof org.camunda.bpm.engine.OptimisticLockingException
@@ -35,15 +37,12 @@ public final class TransientFailures {
                     || t instanceof jakarta.persistence.QueryTimeoutException
                     || t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof org.hibernate.exception.LockAcquisitionException
-                    || t instanceof org.hibernate.PessimisticLockException
-                    || t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (STATES.contains(sql.getSQLState()) || sql.getSQLState().length() >= 2
-                    && STATE_CLASSES.contains(sql.getSQLState().substring(0, 2)))) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
+                    && STATE_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
                 return true;
             }
         }

@@ -31,7 +31,9 @@ class DeadLetterPolicyTest {
                 new CannotCreateTransactionException("database down"),
                 new RuntimeException(new SQLException("could not serialize access", "40001")),
                 new RuntimeException(new SQLException("connection refused", "08001")),
-                new RuntimeException(new SQLException("lock not available", "55P03"))}) {
+                new RuntimeException(new SQLException("lock not available", "55P03")),
+                new org.axonframework.modelling.command.ConcurrencyException("another act was appended first"),
+                new RuntimeException(new java.sql.SQLNonTransientConnectionException("Database is already closed", "08003"))}) {
             assertThat(TransientFailures.isTransient(passing)).as(passing.toString()).isTrue();
             assertThatThrownBy(() -> policy.decide(letter, passing)).isInstanceOf(DeadLetterPolicy.PassingFailure.class).hasCause(passing);
         }

@@ -18,6 +18,9 @@ import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DataJpaTest
+// Each event is handled in its own transaction (as by its processor, so that a failure parks that event only): the
+// projection's writes are committed, not rolled back with a test transaction; each test starts from empty tables.
+@org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 @Import({DeadlineBoardProjection.class, DeadlineBoard.class, DeadlineBoardTest.Today.class})
 class DeadlineBoardTest {
     @TestConfiguration
@@ -30,6 +33,11 @@ class DeadlineBoardTest {
 
     @Autowired
     DeadlineBoardProjection projection;
+
+    @org.junit.jupiter.api.BeforeEach
+    void emptyTables() {
+        projection.reset();
+    }
     @Autowired
     DeadlineBoard board;
     static final RecordedBy P = RecordedBy.procedure();

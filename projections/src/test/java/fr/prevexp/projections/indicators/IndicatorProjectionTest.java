@@ -23,11 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Feeds sequences of events to the indicators projection and asserts every indicator. */
 @DataJpaTest
+// Each event is handled in its own transaction (as by its processor, so that a failure parks that event only): the
+// projection's writes are committed, not rolled back with a test transaction; each test starts from empty tables.
+@org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 @Import({IndicatorProjection.class, IndicatorService.class, fr.prevexp.projections.FixedToday.class})
 class IndicatorProjectionTest {
 
     @Autowired
     IndicatorProjection projection;
+
+    @org.junit.jupiter.api.BeforeEach
+    void emptyTables() {
+        projection.reset();
+    }
     @Autowired
     IndicatorService service;
     @Autowired
