@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * the partner API, the dashboard, the actuator and the engine REST API ({@code /engine-rest}), and
  * Cockpit's login form. A request carrying credentials from an address over its limit is answered
  * {@code 429} problem+json with {@code Retry-After}, without checking them; an answer {@code 401}
- * to a request that carried credentials (or a refused Cockpit login) counts as one failure.
+ * to a request that carried credentials, or to a Cockpit login, counts as one failure.
  * The address is the connection's ({@code getRemoteAddr()}); behind a reverse proxy, set
  * {@code server.forward-headers-strategy: native} so that it is the client's.
  */
@@ -56,9 +56,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-        int status = response.getStatus();
-        if (status == HttpStatus.UNAUTHORIZED.value() || (cockpitLogin && status == HttpStatus.FORBIDDEN.value())) {
-            throttle.failed(address);
-        }
+        // A wrong password is 401 everywhere, Cockpit's login included (403 there is a missing anti-CSRF token or application right).
+        if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) throttle.failed(address);
     }
 }
