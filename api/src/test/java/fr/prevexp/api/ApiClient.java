@@ -76,9 +76,9 @@ public final class ApiClient {
         return acts;
     }
 
-    /** The demo partners' organisations that record acts on others' dossiers in the tests. */
+    /** The demo partners' organisations that record acts on others' dossiers in the tests (not the COMED's: the outsider). */
     public static final java.util.List<String> DEMO_PARTNERS = java.util.List.of("demo-commissaire", "demo-caf", "demo-service-social",
-            "demo-banque-de-france", "demo-siao", "demo-comed");
+            "demo-banque-de-france", "demo-siao");
 
     /**
      * A realistic opening of a private-parc dossier in Saint-Denis (93066), landlord {@code demo-bailleur},
