@@ -53,7 +53,6 @@ class AccessMatrixTest {
     @LocalServerPort
     int port;
     final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
 
     record Answer(int status, String contentType, String body) {
         JsonNode json() {
