@@ -76,14 +76,27 @@ public final class ApiClient {
         return acts;
     }
 
-    /** A realistic opening of a private-parc dossier in Saint-Denis (93066). */
+    /** The demo partners' organisations that record acts on others' dossiers in the tests (not the COMED's: the outsider). */
+    public static final java.util.List<String> DEMO_PARTNERS = java.util.List.of("demo-commissaire", "demo-caf", "demo-service-social",
+            "demo-banque-de-france", "demo-siao");
+
+    /**
+     * A realistic opening of a private-parc dossier in Saint-Denis (93066), landlord {@code demo-bailleur},
+     * naming the demo partners as parties ({@link #DEMO_PARTNERS}).
+     */
     public static String opening(String openedOn) {
+        return openingNaming(openedOn, DEMO_PARTNERS.toArray(String[]::new));
+    }
+
+    /** The same opening naming these partner organisations as parties (none: only the opener and the landlord are party). */
+    public static String openingNaming(String openedOn, String... partners) {
+        String named = java.util.Arrays.stream(partners).map(p -> "\"" + p + "\"").collect(java.util.stream.Collectors.joining(", "));
         return """
                 {"openedOn": "%s", "source": "CAF", "parc": "PRIVATE", "territory": "93066",
                  "leaseSignedOn": "2019-05-01",
                  "household": {"name": "Famille Martin", "persons": 3},
                  "landlord": {"kind": "PRIVATE_PERSON", "name": "M. Dupont", "organisation": "demo-bailleur"},
-                 "monthlyRent": "650.00", "monthlyCharges": "80.00", "debt": "1950.00"}
-                """.formatted(openedOn);
+                 "monthlyRent": "650.00", "monthlyCharges": "80.00", "debt": "1950.00"%s}
+                """.formatted(openedOn, partners.length == 0 ? "" : ", \"partners\": [" + named + "]");
     }
 }

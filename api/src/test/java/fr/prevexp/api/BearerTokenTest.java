@@ -76,7 +76,7 @@ class BearerTokenTest {
 
     @Test
     void aTokenCarriesTheRoleAndOrganisation() throws Exception {
-        HttpResponse<String> opened = post(token("m.leroy", "CCAPEX", "ddets-93"), "/api/v1/cases", ApiClient.opening("2024-01-10"));
+        HttpResponse<String> opened = post(token("m.leroy", "CCAPEX", "ddets-93"), "/api/v1/cases", ApiClient.openingNaming("2024-01-10", "etude-durand"));
         assertThat(opened.statusCode()).isEqualTo(201);
         String caseId = opened.body().replaceAll(".*\"caseId\":\"([^\"]+)\".*", "$1");
 

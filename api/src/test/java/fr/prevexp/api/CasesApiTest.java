@@ -158,14 +158,20 @@ class CasesApiTest {
 
     @Test
     void partnersSeeOnlyTheDossiersTheyArePartyTo() {
-        String caseId = openCase();
+        // Named at opening: none but the landlord. (Before issue 7, recording an act made a partner party.)
+        String caseId = api.post("ccapex", "/api/v1/cases", ApiClient.openingNaming("2024-01-10")).text("caseId");
         assertThat(api.get("auditor", "/api/v1/cases/" + caseId).status()).isEqualTo(200);
         assertThat(api.get("prefecture", "/api/v1/cases/" + caseId).status()).isEqualTo(200);
         assertThat(api.get("bailleur", "/api/v1/cases/" + caseId).status()).as("landlord named at opening").isEqualTo(200);
         assertThat(api.get("commissaire", "/api/v1/cases/" + caseId).status()).isEqualTo(404);
         assertThat(api.post("commissaire", acts(caseId), "{\"type\": \"PaymentOrderServed\", \"occurredOn\": \"2024-02-02\"}").status())
+                .as("writing to a dossier it may not read is answered as for an unknown dossier").isEqualTo(404);
+        assertThat(api.post("ccapex", acts(caseId),
+                "{\"type\": \"PartnerDesignated\", \"occurredOn\": \"2024-01-11\", \"organisation\": \"demo-commissaire\"}").status())
                 .isEqualTo(201);
-        assertThat(api.get("commissaire", "/api/v1/cases/" + caseId).status()).as("party once it recorded an act").isEqualTo(200);
+        assertThat(api.get("commissaire", "/api/v1/cases/" + caseId).status()).as("party once designated by the secretariat").isEqualTo(200);
+        assertThat(api.post("commissaire", acts(caseId), "{\"type\": \"PaymentOrderServed\", \"occurredOn\": \"2024-02-02\"}").status())
+                .isEqualTo(201);
         assertThat(api.get("comed", "/api/v1/cases/" + caseId + "/history").status()).isEqualTo(404);
     }
 

@@ -74,7 +74,7 @@ class PostgresTwoNodesTest {
             ApiClient nodeB = client(b);
             assertThat(nodeA.get("ccapex", "/api/v1/cases").status()).as("no demo accounts in production").isEqualTo(401);
 
-            ApiClient.Answer opened = nodeA.post("secretariat", "s3cret", "/api/v1/cases", ApiClient.opening("2024-01-10"), null);
+            ApiClient.Answer opened = nodeA.post("secretariat", "s3cret", "/api/v1/cases", ApiClient.openingNaming("2024-01-10", "etude-durand-93"), null);
             assertThat(opened.status()).isEqualTo(201);
             String caseId = opened.text("caseId");
             ApiClient.Answer recorded = nodeB.post("etude-durand", "huissier", "/api/v1/cases/" + caseId + "/acts",

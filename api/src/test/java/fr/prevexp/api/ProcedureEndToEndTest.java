@@ -100,7 +100,7 @@ class ProcedureEndToEndTest {
         ApiClient.Answer opened = api.post("ccapex", "/api/v1/cases", """
                 {"openedOn": "2023-10-02", "source": "COMMISSAIRE", "parc": "PRIVATE", "territory": "93066",
                  "leaseSignedOn": "2019-05-01", "landlord": {"kind": "PRIVATE_PERSON", "name": "M. Dupont"},
-                 "monthlyRent": "650.00", "monthlyCharges": "80.00", "debt": "3900.00"}""");
+                 "partners": ["demo-commissaire"], "monthlyRent": "650.00", "monthlyCharges": "80.00", "debt": "3900.00"}""");
         assertThat(opened.status()).isEqualTo(201);
         String id = opened.text("caseId");
         settle();

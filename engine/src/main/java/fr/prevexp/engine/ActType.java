@@ -47,6 +47,7 @@ public enum ActType {
     SUPPORT_MEASURE_STARTED(SupportMeasureStarted.class, "mesure d'accompagnement (ASLL, MASP, AVDL, visite d'anticipation, EMPEX)", SERVICE_SOCIAL, SIAO),
     SUPPORT_MEASURE_ENDED(SupportMeasureEnded.class, "fin de la mesure d'accompagnement", SERVICE_SOCIAL, SIAO),
     CCAPEX_EXAMINED(CcapexExamined.class, "examen en CCAPEX (avis, préconisations)"),
+    PARTNER_DESIGNATED(PartnerDesignated.class, "désignation d'un partenaire"),
     CASE_CLOSED(CaseClosed.class, "clôture du dossier"),
     DEADLINE_SCHEDULED(DeadlineScheduled.class, "échéance ouverte", PROCEDURE),
     DEADLINE_ELAPSED(DeadlineElapsed.class, "échéance atteinte", PROCEDURE),

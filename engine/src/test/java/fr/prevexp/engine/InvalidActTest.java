@@ -64,6 +64,8 @@ class InvalidActTest {
                 new Breakage("durationMonths", 61)));
         OWN_FIELD_RULES.put(ActType.SUPPORT_MEASURE_STARTED, List.of(new Breakage("kind", null)));
         OWN_FIELD_RULES.put(ActType.SUPPORT_MEASURE_ENDED, List.of(new Breakage("kind", null)));
+        OWN_FIELD_RULES.put(ActType.PARTNER_DESIGNATED, List.of(new Breakage("organisation", null),
+                new Breakage("organisation", " "), new Breakage("organisation", "x".repeat(129)), new Breakage("organisation", "a b")));
         OWN_FIELD_RULES.put(ActType.CASE_CLOSED, List.of(new Breakage("outcome", null)));
         OWN_FIELD_RULES.put(ActType.DEADLINE_SCHEDULED, List.of(new Breakage("kind", null),
                 new Breakage("startsOn", null), new Breakage("dueOn", null)));

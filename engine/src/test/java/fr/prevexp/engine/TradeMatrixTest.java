@@ -70,5 +70,6 @@ class TradeMatrixTest {
         assertThat(ActType.UNPAID_RENT_REPORTED.trades()).containsExactlyInAnyOrder(Trade.CAF, Trade.BAILLEUR);
         assertThat(ActType.CASE_CLOSED.trades()).isEmpty();
         assertThat(ActType.CCAPEX_EXAMINED.trades()).isEmpty();
+        assertThat(ActType.PARTNER_DESIGNATED.trades()).as("only the secretariat designates a partner").isEmpty();
     }
 }

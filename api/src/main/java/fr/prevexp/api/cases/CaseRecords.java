@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.prevexp.api.security.DossierAccess;
 import fr.prevexp.api.security.Partner;
 import fr.prevexp.engine.ActType;
 import fr.prevexp.engine.InvalidActException;
@@ -23,7 +24,6 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -47,13 +47,15 @@ import java.util.stream.Collectors;
 public class CaseRecords {
     private final CommandGateway commands;
     private final EventStore eventStore;
+    private final DossierAccess access;
     private final ObjectMapper json;
     private final ObjectMapper strict;
     private final ObjectMapper canonical;
 
-    public CaseRecords(CommandGateway commands, EventStore eventStore, ObjectMapper json) {
+    public CaseRecords(CommandGateway commands, EventStore eventStore, DossierAccess access, ObjectMapper json) {
         this.commands = commands;
         this.eventStore = eventStore;
+        this.access = access;
         this.json = json;
         this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -90,7 +92,8 @@ public class CaseRecords {
                 .orElseThrow(() -> new InvalidActException(List.of(new FieldProblem("type",
                         "unknown act '" + typeNode.asText() + "'; one of " + recordableTypes()))));
         requireTrade(partner, type);
-        requireExists(caseId);
+        // Writing needs the same access as reading: a dossier the partner may not read is answered as unknown (404, no stage).
+        access.open(partner, caseId);
         CaseEvent act = toEvent(node, type.eventClass(), caseId, partner);
         Recorded recorded = send(new RecordAct(caseId, act, idempotencyKey, fingerprint(caseId, body)), null);
         return stored(caseId, recorded);
@@ -101,17 +104,6 @@ public class CaseRecords {
         List<DomainEventMessage<?>> events = new ArrayList<>();
         eventStore.readEvents(caseId).asStream().forEach(events::add);
         return events;
-    }
-
-    /** Whether the partner may read this dossier: reads-all trades, or a party to it. */
-    public static boolean mayRead(Partner partner, List<DomainEventMessage<?>> events) {
-        if (partner.readsEveryDossier()) return true;
-        for (DomainEventMessage<?> m : events) {
-            CaseEvent e = (CaseEvent) m.getPayload();
-            if (e.recordedBy() != null && partner.organisation().equals(e.recordedBy().organisation())) return true;
-            if (e instanceof CaseOpened o && o.landlord() != null && partner.organisation().equals(o.landlord().organisation())) return true;
-        }
-        return false;
     }
 
     public static List<CaseEvent> payloads(List<DomainEventMessage<?>> events) {
@@ -128,10 +120,6 @@ public class CaseRecords {
             throw new AccessDeniedException("the role " + partner.trade() + " (" + partner.trade().french() + ") does not record "
                     + type.typeName() + " (" + type.french() + ")");
         }
-    }
-
-    private void requireExists(String caseId) {
-        if (!eventStore.lastSequenceNumberFor(caseId).isPresent()) throw new AggregateNotFoundException(caseId, "no dossier " + caseId);
     }
 
     private ObjectNode object(JsonNode body) {

@@ -1,6 +1,7 @@
 package fr.prevexp.api.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.prevexp.api.security.DossierAccess;
 import fr.prevexp.api.security.Partner;
 import fr.prevexp.engine.Parc;
 import fr.prevexp.engine.Stage;
@@ -12,7 +13,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -36,10 +36,12 @@ public class CasesController {
             + "is a 409. Another organisation's identical key is another request.";
     private final CaseRecords records;
     private final CaseSummaryRepository list;
+    private final DossierAccess access;
 
-    public CasesController(CaseRecords records, CaseSummaryRepository list) {
+    public CasesController(CaseRecords records, CaseSummaryRepository list, DossierAccess access) {
         this.records = records;
         this.list = list;
+        this.access = access;
     }
 
     @PostMapping(consumes = "application/json")
@@ -115,18 +117,13 @@ public class CasesController {
         if (page < 0) throw new BadParameterException("page", "must be 0 or more");
         if (size < 1 || size > 200) throw new BadParameterException("size", "must be between 1 and 200");
         Partner partner = Partner.of(auth);
-        Page<CaseSummaryEntity> result = list.search(stage, territory, parc, partner.readsEveryDossier() ? null : partner.organisation(),
+        Page<CaseSummaryEntity> result = list.search(stage, territory, parc, DossierAccess.listedFor(partner),
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "openedOn").and(Sort.by("caseId"))));
         return new CaseList(result.getContent().stream().map(CaseListItem::of).toList(), page, size,
                 result.getTotalElements(), result.getTotalPages());
     }
 
     private List<DomainEventMessage<?>> readable(String caseId, Authentication auth) {
-        List<DomainEventMessage<?>> events = records.events(caseId);
-        // A dossier the partner is not party to is answered as absent: its existence is not disclosed.
-        if (events.isEmpty() || !CaseRecords.mayRead(Partner.of(auth), events)) {
-            throw new AggregateNotFoundException(caseId, "no dossier " + caseId);
-        }
-        return events;
+        return access.open(Partner.of(auth), caseId);
     }
 }

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,7 +22,8 @@ import java.util.UUID;
  * shaped like the Seine-Saint-Denis figures of 2019 (summonses 5,788; orders to leave 3,407; police
  * assistance requested 3,522, granted 3,157; evictions 2,192; contradictory decisions 39 %;
  * conditional decisions 48 %) divided by {@code scale}, through the same commands as partners,
- * each recorded by the demo account of its trade. Deterministic (fixed seed): the same call gives
+ * each recorded by the demo account of its trade; the commissaire is named at opening and the other
+ * partners are designated by the secretariat before their first act. Deterministic (fixed seed): the same call gives
  * the same dossiers. Acts before the year come from the year before (the procedure takes time).
  */
 @Service
@@ -152,8 +155,9 @@ public class DemoData {
                 LocalDate.of(2008 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28)),
                 new Household("Ménage de démonstration", null, 1 + random.nextInt(5), null),
                 new Landlord(kind, parc == Parc.PUBLIC ? "Office public de l'habitat" : "Bailleur privé", parc == Parc.PUBLIC ? "demo-bailleur" : null),
-                rent, BigDecimal.valueOf(60 + random.nextInt(80)).setScale(2), d.debt);
+                rent, BigDecimal.valueOf(60 + random.nextInt(80)).setScale(2), d.debt, List.of(d.commissaire.organisation()));
         commands.sendAndWait(new OpenCase(opened));
+        d.parties.addAll(Parties.madePartyBy(opened));
         acts[0]++;
         return d;
     }
@@ -165,6 +169,8 @@ public class DemoData {
         final BigDecimal debt;
         final RecordedBy commissaire;
         final RecordedBy landlordBy;
+        /** The organisations party to the dossier: the opener, the landlord and the commissaire named at opening, then those designated. */
+        final Set<String> parties = new HashSet<>();
 
         Dossier(String id, LocalDate openedOn, Parc parc, BigDecimal debt) {
             this.id = id;
@@ -180,7 +186,14 @@ public class DemoData {
             return new RecordedBy(trade, "demo-" + login, login);
         }
 
+        /** Records the act; a partner not yet party is first designated by the secretariat, as the rule requires. */
         void record(CaseEvent act, int[] count) {
+            RecordedBy author = act.recordedBy();
+            if (!Parties.readsEveryDossier(author.trade()) && !parties.contains(author.organisation())) {
+                commands.sendAndWait(new RecordAct(new PartnerDesignated(id, act.occurredOn(), by(Trade.CCAPEX), author.organisation())));
+                parties.add(author.organisation());
+                count[0]++;
+            }
             commands.sendAndWait(new RecordAct(act));
             count[0]++;
         }

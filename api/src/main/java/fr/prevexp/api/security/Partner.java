@@ -1,18 +1,14 @@
 package fr.prevexp.api.security;
 
+import fr.prevexp.engine.Parties;
 import fr.prevexp.engine.RecordedBy;
 import fr.prevexp.engine.Trade;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
-import java.util.EnumSet;
-import java.util.Set;
 
 /** The authenticated caller: its login, trade (role) and organisation (<i>partenaire</i>). */
 public record Partner(String login, Trade trade, String organisation) {
-    /** Trades that read every dossier: the secretariat, the préfecture, auditors. */
-    private static final Set<Trade> READ_ALL = EnumSet.of(Trade.CCAPEX, Trade.PREFECTURE, Trade.AUDITOR);
-
     public static Partner of(Authentication authentication) {
         String organisation = authentication.getName();
         Trade trade = null;
@@ -25,8 +21,9 @@ public record Partner(String login, Trade trade, String organisation) {
         return new Partner(authentication.getName(), trade, organisation);
     }
 
+    /** The secretariat, the préfecture and auditors (see {@link fr.prevexp.engine.Parties}). */
     public boolean readsEveryDossier() {
-        return READ_ALL.contains(trade);
+        return Parties.readsEveryDossier(trade);
     }
 
     public RecordedBy recordedBy() {

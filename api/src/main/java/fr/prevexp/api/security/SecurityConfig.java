@@ -10,7 +10,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.Customizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -27,18 +29,21 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import java.io.IOException;
 import java.net.URI;
 
 /**
- * Every call to the partner API is authenticated (HTTP Basic). Roles are the partner trades of
- * API.md; which act a trade may record is checked per act, read access per dossier.
+ * Every call to the partner API is authenticated (HTTP Basic or a bearer token). Roles are the
+ * partner trades of API.md; which act a trade may record is checked per act, access per dossier by
+ * {@link DossierAccess}. Failed logins are limited per source address ({@link LoginThrottle}).
  */
 @Configuration
-@EnableConfigurationProperties(PartnerAccounts.class)
+@EnableConfigurationProperties({PartnerAccounts.class, LoginThrottle.Settings.class})
 public class SecurityConfig {
 
     @Bean
@@ -57,6 +62,36 @@ public class SecurityConfig {
         return users;
     }
 
+    /** Production refuses to start without its secrets (before any other bean is created). */
+    @Bean
+    public static ProductionSecrets productionSecrets() {
+        return new ProductionSecrets();
+    }
+
+    @Bean
+    public LoginThrottle loginThrottle(LoginThrottle.Settings settings, Clock clock) {
+        return new LoginThrottle(settings, clock);
+    }
+
+    /** Before Spring Security and Camunda's filters: an address over its limit never reaches a password check. */
+    @Bean
+    public FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, ObjectMapper json) {
+        FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, json));
+        registration.setName("prevexp-login-throttle");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+
+    /** The roles that record acts: every partner role but the read-only auditors. */
+    private static final String[] WRITING_ROLES = Arrays.stream(Trade.values())
+            .filter(t -> t != Trade.AUDITOR && t != Trade.PROCEDURE).map(Trade::name).toArray(String[]::new);
+
+    /**
+     * The partner API: every method needs an account (HEAD and OPTIONS too); reading needs any
+     * partner role, writing a role that records acts (not {@code AUDITOR}); administration is for
+     * {@code CCAPEX}. Which dossier a partner may touch is {@link DossierAccess}'s; which act it may
+     * record, the act's ({@link fr.prevexp.engine.ActType#recordableBy}).
+     */
     @Bean
     @Order(10)
     public SecurityFilterChain partnerApi(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwt) throws Exception {
@@ -66,21 +101,22 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/admin/**").hasRole(Trade.CCAPEX.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                        .anyRequest().not().hasRole(Trade.AUDITOR.name()))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"prevexp\"");
-                    problem(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                            "Send the credentials of a partner account (HTTP Basic).", request.getRequestURI());
-                }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        problem(json, response, HttpStatus.FORBIDDEN, "Forbidden",
-                                "This account's role may not do this.", request.getRequestURI())));
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.OPTIONS, "/api/**").authenticated()
+                        .anyRequest().hasAnyRole(WRITING_ROLES))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated(json, "prevexp",
+                        "Send the credentials of a partner account (HTTP Basic).")))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint(unauthenticated(json, "prevexp", "Send the credentials of a partner account (HTTP Basic)."))
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                        "This account's role may not do this.", request.getRequestURI())));
         if (jwt.getIfAvailable() != null) {
             // Production: partners may also present bearer tokens of the configured issuer
             // (spring.security.oauth2.resourceserver.jwt.*), with the claims "role" and "organisation".
             http.oauth2ResourceServer(o -> o
                     .jwt(j -> j.jwtAuthenticationConverter(SecurityConfig::partnerToken))
-                    .authenticationEntryPoint((request, response, e) -> problem(json, response, HttpStatus.UNAUTHORIZED,
+                    .authenticationEntryPoint((request, response, e) -> problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
                             "Authentication required", "Invalid bearer token: " + e.getMessage(), request.getRequestURI())));
         }
         return http.build();
@@ -93,12 +129,13 @@ public class SecurityConfig {
     @Bean
     @Order(15)
     public SecurityFilterChain dashboard(HttpSecurity http, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint login = unauthenticated(json, "Tableau de bord CCAPEX", "Identifiez-vous avec un compte partenaire.");
         http.securityMatcher("/dashboard", "/dashboard/**", "/webjars/**")
                 .csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Trade.CCAPEX.name(), Trade.PREFECTURE.name(), Trade.AUDITOR.name()))
-                .httpBasic(basic -> basic.realmName("Tableau de bord CCAPEX"))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        problem(json, response, HttpStatus.FORBIDDEN, "Forbidden",
+                .httpBasic(basic -> basic.authenticationEntryPoint(login))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(login).accessDeniedHandler((request, response, e) ->
+                        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                 "The dashboard is for the CCAPEX secretariat, the préfecture and auditors.", request.getRequestURI())));
         return http.build();
     }
@@ -107,10 +144,38 @@ public class SecurityConfig {
     @Bean
     @Order(20)
     public SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
-        http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/actuator/health")
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .httpBasic(Customizer.withDefaults());
+        http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * The actuator: health (up or down, no details) for anyone, e.g. a load balancer; every other
+     * endpoint (info, metrics) only for the secretariat ({@code CCAPEX}).
+     */
+    @Bean
+    @Order(25)
+    public SecurityFilterChain actuator(HttpSecurity http, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint login = unauthenticated(json, "prevexp", "Send the credentials of a CCAPEX account (HTTP Basic).");
+        http.securityMatcher("/actuator", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole(Trade.CCAPEX.name()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(login))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(login).accessDeniedHandler((request, response, e) ->
+                        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                "The actuator's endpoints other than health are for the CCAPEX secretariat.", request.getRequestURI())));
+        return http.build();
+    }
+
+    /** 401 problem+json, with the challenge that makes a browser ask for an account. */
+    private static AuthenticationEntryPoint unauthenticated(ObjectMapper json, String realm, String detail) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+            problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", detail, request.getRequestURI());
+        };
     }
 
     /** A bearer token's claims as a partner: {@code role} (a trade of API.md), {@code organisation}, the login in {@code sub}. */
@@ -125,9 +190,10 @@ public class SecurityConfig {
         return new JwtAuthenticationToken(token, authorities, token.getSubject());
     }
 
-    static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title,
+    static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type, String title,
                         String detail, String instance) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://prevexp.fr/problems/" + type));
         problem.setTitle(title);
         problem.setInstance(URI.create(instance));
         response.setStatus(status.value());

@@ -10,15 +10,27 @@ import java.util.List;
  * Dossier opened (<i>ouverture du dossier : signalement ou saisine</i>) for one household in one
  * tenancy. {@code occurredOn} is the opening date ({@code openedOn} in the API). The lease signing
  * date decides the payment-order delay's legal regime; unknown, the older (longer) regime applies.
+ * {@code partners} are the partner organisations named as parties at opening (optional; see
+ * {@link Parties}: the opener and the landlord's organisation are parties too).
  */
 public record CaseOpened(String caseId, LocalDate occurredOn, RecordedBy recordedBy,
                          String reference, CaseSource source, Parc parc, String territory,
                          LocalDate leaseSignedOn, Household household, Landlord landlord,
-                         BigDecimal monthlyRent, BigDecimal monthlyCharges, BigDecimal debt) implements CaseEvent {
+                         BigDecimal monthlyRent, BigDecimal monthlyCharges, BigDecimal debt,
+                         List<String> partners) implements CaseEvent {
     public CaseOpened {
         monthlyRent = Money.euros(monthlyRent);
         monthlyCharges = Money.euros(monthlyCharges);
         debt = Money.euros(debt);
+        partners = partners == null || partners.isEmpty() ? null : List.copyOf(partners);
+    }
+
+    /** An opening that names no partner organisation besides the landlord's. */
+    public CaseOpened(String caseId, LocalDate occurredOn, RecordedBy recordedBy, String reference, CaseSource source, Parc parc,
+                      String territory, LocalDate leaseSignedOn, Household household, Landlord landlord,
+                      BigDecimal monthlyRent, BigDecimal monthlyCharges, BigDecimal debt) {
+        this(caseId, occurredOn, recordedBy, reference, source, parc, territory, leaseSignedOn, household, landlord,
+                monthlyRent, monthlyCharges, debt, null);
     }
 
 
@@ -39,6 +51,7 @@ public record CaseOpened(String caseId, LocalDate occurredOn, RecordedBy recorde
                 .require(monthlyRent == null || monthlyRent.signum() >= 0, "monthlyRent", "must not be negative")
                 .require(monthlyCharges == null || monthlyCharges.signum() >= 0, "monthlyCharges", "must not be negative")
                 .require(debt == null || debt.signum() >= 0, "debt", "must not be negative")
+                .and(Parties.organisationProblems("partners", partners, false))
                 .list();
     }
 

@@ -17,6 +17,11 @@ public record FieldProblem(String field, String reason) {
             return this;
         }
 
+        public Check and(List<FieldProblem> more) {
+            problems.addAll(more);
+            return this;
+        }
+
         public List<FieldProblem> list() { return List.copyOf(problems); }
     }
 }

@@ -2,7 +2,7 @@ package fr.prevexp.projections.cases;
 
 import fr.prevexp.engine.ActType;
 import fr.prevexp.engine.CaseState;
-import fr.prevexp.engine.Trade;
+import fr.prevexp.engine.Parties;
 import fr.prevexp.engine.events.*;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -38,7 +38,6 @@ public class CaseListProjection {
         if (sequence <= row.getLastSequence()) return;
         if (event instanceof CaseOpened o) {
             row.opened(o.reference(), o.parc(), o.territory(), o.debt(), o.occurredOn());
-            if (o.landlord() != null && o.landlord().organisation() != null) party(o.caseId(), o.landlord().organisation());
         } else if (event instanceof IrregularityFlagged) {
             row.irregularity();
         } else if (!(event instanceof DeadlineScheduled || event instanceof DeadlineElapsed
@@ -49,9 +48,8 @@ public class CaseListProjection {
         row.stage(CaseState.stageAfter(row.getStage(), event));
         row.sequence(sequence);
         cases.save(row);
-        if (event.recordedBy() != null && event.recordedBy().trade() != Trade.PROCEDURE) {
-            party(event.caseId(), event.recordedBy().organisation());
-        }
+        // The same rule as every read of the dossier: a partner lists exactly the dossiers it may open.
+        Parties.madePartyBy(event).forEach(organisation -> party(event.caseId(), organisation));
     }
 
     private void party(String caseId, String organisation) {

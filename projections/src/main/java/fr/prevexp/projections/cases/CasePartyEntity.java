@@ -6,8 +6,9 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A partner organisation party to a dossier (<i>partie au dossier</i>): it recorded an act on it,
- * or is the landlord named at opening. Partners see only the dossiers they are party to.
+ * A partner organisation party to a dossier (<i>partie au dossier</i>), as decided by
+ * {@link fr.prevexp.engine.Parties} (opened it, named in it, designated by the secretariat).
+ * Partners list only the dossiers they are party to.
  */
 @Entity
 @Table(name = "rm_case_party", indexes = @Index(name = "ix_case_party_org", columnList = "organisation"))
