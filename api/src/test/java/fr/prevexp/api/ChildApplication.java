@@ -54,6 +54,8 @@ final class ChildApplication implements AutoCloseable {
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessHandle child = process.toHandle();
+        Runtime.getRuntime().addShutdownHook(new Thread(child::destroyForcibly));   // never outlives the tests
         Instant until = begin.plus(timeout);
         while (true) {
             if (!process.isAlive()) {
