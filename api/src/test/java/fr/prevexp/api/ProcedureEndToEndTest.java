@@ -73,7 +73,11 @@ class ProcedureEndToEndTest {
     private boolean bridgeCaughtUp() {
         TrackingToken head = eventStore.createHeadToken();
         var status = procedure().processingStatus();   // empty until the (re)started processor has claimed its segment
-        return !status.isEmpty() && status.values().stream().allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(head));
+        // by position, not covers(): a write rolled back by a concurrent append leaves a gap in the global index that
+        // the processor's token keeps until it sees newer events, though nothing is left to read
+        long last = head.position().orElse(-1);
+        return !status.isEmpty() && status.values().stream()
+                .allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().position().orElse(-1) >= last);
     }
 
     private StreamingEventProcessor procedure() {
@@ -82,7 +86,11 @@ class ProcedureEndToEndTest {
 
     /** Waits until the procedure's tracking processor has seen the whole log, then runs due jobs, until both are quiet. */
     private void settle() {
-        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        settle(Duration.ofSeconds(30));
+    }
+
+    private void settle(Duration atMost) {
+        Instant until = Instant.now().plus(atMost);
         while (Instant.now().isBefore(until)) {
             boolean caughtUp = bridgeCaughtUp();
             List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().list();
@@ -257,7 +265,7 @@ class ProcedureEndToEndTest {
                 "{\"type\": \"NoticeToQuitServed\", \"occurredOn\": \"2024-08-20\"}")) {
             assertThat(api.post("commissaire", "/api/v1/cases/" + id + "/acts", act).status()).isEqualTo(201);
         }
-        settle();
+        settle(Duration.ofSeconds(30L * count));
         return ids;
     }
 
@@ -296,7 +304,7 @@ class ProcedureEndToEndTest {
 
     /**
      * The user's case: a back-dated request and its grant posted one after the other while the engine
-     * runs jobs as they come (a thread standing in for the job executor). Twenty dossiers: the window
+     * runs jobs as they come (a thread standing in for the job executor). Ten dossiers: the window
      * is MET every time and no implicit refusal stands.
      */
     @Test
@@ -315,7 +323,8 @@ class ProcedureEndToEndTest {
                 }
             }
         });
-        List<String> ids = dossiersAtNoticeToQuit(20);
+        List<String> ids = dossiersAtNoticeToQuit(10);
+        ClockUtil.offset(TODAY.toEpochMilli() - System.currentTimeMillis());   // the engine's clock runs on: the model's re-reads come due
         executor.start();
         try {
             for (String id : ids) {
@@ -323,7 +332,7 @@ class ProcedureEndToEndTest {
                 assertThat(api.post("prefecture", "/api/v1/cases/" + id + "/acts", GRANT).status()).isEqualTo(201);
             }
             for (String id : ids) {
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120))
                         .until(() -> "MET".equals(deadlineStatus(id).get("POLICE_ASSISTANCE_DECISION")) && deadlineStatus(id).containsKey("EARLIEST_EVICTION"));
             }
             // The bridge backs off after a conflict with a job (Axon's retry): wait for it and for the last jobs.
@@ -342,7 +351,7 @@ class ProcedureEndToEndTest {
             if (refusals > 0) corrected++;
             assertThat(deadlineStatus(id)).containsEntry("POLICE_ASSISTANCE_DECISION", "MET");
         }
-        System.out.println("back-dated request and grant in one go: 20 dossiers MET, " + corrected + " by correction");
+        System.out.println("back-dated request and grant in one go: " + ids.size() + " dossiers MET, " + corrected + " by correction");
     }
 
     /**
