@@ -53,7 +53,10 @@ public enum ActType {
     DEADLINE_ELAPSED(DeadlineElapsed.class, "échéance atteinte", PROCEDURE),
     DEADLINE_MET(DeadlineMet.class, "échéance respectée", PROCEDURE),
     DEADLINE_CANCELLED(DeadlineCancelled.class, "échéance sans objet", PROCEDURE),
-    IRREGULARITY_FLAGGED(IrregularityFlagged.class, "irrégularité de procédure", PROCEDURE);
+    DEADLINE_CORRECTED(DeadlineCorrected.class, "échéance rectifiée", PROCEDURE),
+    IRREGULARITY_FLAGGED(IrregularityFlagged.class, "irrégularité de procédure", PROCEDURE),
+    IRREGULARITY_WITHDRAWN(IrregularityWithdrawn.class, "irrégularité retirée", PROCEDURE),
+    IMPLICIT_REFUSAL_WITHDRAWN(ImplicitRefusalWithdrawn.class, "refus implicite retiré", PROCEDURE);
 
     private final Class<? extends CaseEvent> eventClass;
     private final String french;

@@ -35,6 +35,8 @@ public final class CaseState {
     private boolean overIndebtednessAdmitted;
     private boolean daloAppealFiled;
     private final Set<SupportMeasure> activeSupportMeasures = EnumSet.noneOf(SupportMeasure.class);
+    private LocalDate implicitRefusalOn;
+    private final List<Irregularity> irregularitiesStanding = new ArrayList<>();
     private CaseOutcome closedWith;
 
     public static CaseState of(Iterable<? extends CaseEvent> events) {
@@ -82,6 +84,12 @@ public final class CaseState {
         if (act instanceof PoliceAssistanceImplicitlyRefused) {
             return stage == Stage.POLICE_ASSISTANCE_REQUESTED ? Optional.empty()
                     : Optional.of("an implicit refusal needs a pending request for police assistance");
+        }
+        if (act instanceof ImplicitRefusalWithdrawn) {
+            return implicitRefusalOn != null ? Optional.empty() : Optional.of("no implicit refusal stands to be withdrawn");
+        }
+        if (act instanceof IrregularityWithdrawn w) {
+            return irregularitiesStanding.contains(w.code()) ? Optional.empty() : Optional.of("no " + w.code() + " irregularity stands to be withdrawn");
         }
         if (act instanceof EvictionScheduled) {
             return stage == Stage.POLICE_ASSISTANCE_GRANTED ? Optional.empty()
@@ -195,8 +203,16 @@ public final class CaseState {
             policeRequestedOn = on;
         } else if (event instanceof PoliceAssistanceGranted g) {
             policeDecisionOn = on; executionPossibleFrom = g.executionPossibleFrom();
-        } else if (event instanceof PoliceAssistanceRefused || event instanceof PoliceAssistanceImplicitlyRefused) {
+        } else if (event instanceof PoliceAssistanceImplicitlyRefused) {
+            policeDecisionOn = on; implicitRefusalOn = on;
+        } else if (event instanceof PoliceAssistanceRefused) {
             policeDecisionOn = on;
+        } else if (event instanceof ImplicitRefusalWithdrawn) {
+            implicitRefusalOn = null;
+        } else if (event instanceof IrregularityFlagged f) {
+            irregularitiesStanding.add(f.code());
+        } else if (event instanceof IrregularityWithdrawn w) {
+            irregularitiesStanding.remove(w.code());
         } else if (event instanceof RepaymentPlanAgreed) {
             repaymentPlanActive = true;
         } else if (event instanceof RepaymentPlanBroken) {

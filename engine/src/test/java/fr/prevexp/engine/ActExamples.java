@@ -94,6 +94,18 @@ final class ActExamples {
                 new DeadlineCancelled(ID, d("2024-07-15"), PROCEDURE, DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, "jugement rendu"));
         legal(ActType.IRREGULARITY_FLAGGED, summoned, new IrregularityFlagged(ID, d("2024-04-02"), PROCEDURE,
                 Irregularity.SUMMONS_BEFORE_PAYMENT_ORDER_DELAY, "SummonsServed", "exemple de signalement par la procédure"));
+        PoliceAssistanceImplicitlyRefused silence = new PoliceAssistanceImplicitlyRefused(ID, d("2025-01-06"), PROCEDURE);
+        legal(ActType.DEADLINE_CORRECTED, plus(requested, silence, new PoliceAssistanceGranted(ID, d("2024-12-20"), PREFECTURE, null)),
+                new DeadlineCorrected(ID, d("2024-12-20"), PROCEDURE, DeadlineKind.POLICE_ASSISTANCE_DECISION, d("2025-01-05"), DeadlineStatus.MET,
+                        "PoliceAssistanceGranted", "accordé dans le délai"));
+        legal(ActType.IMPLICIT_REFUSAL_WITHDRAWN, plus(requested, silence, new PoliceAssistanceGranted(ID, d("2024-12-20"), PREFECTURE, null)),
+                new ImplicitRefusalWithdrawn(ID, d("2024-12-20"), PROCEDURE, d("2025-01-06"), "PoliceAssistanceGranted", "accordé dans le délai"),
+                requested, Stage.POLICE_ASSISTANCE_REQUESTED);
+        legal(ActType.IRREGULARITY_WITHDRAWN, plus(summoned, new IrregularityFlagged(ID, d("2024-06-20"), PROCEDURE,
+                        Irregularity.SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING, "SummonsServed", "aucun DSF")),
+                new IrregularityWithdrawn(ID, d("2024-06-12"), PROCEDURE, Irregularity.SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING,
+                        "SocialDiagnosisDelivered", "DSF transmis avant l'audience"),
+                summoned, Stage.SUMMONS);
     }
 
     /** Someone allowed to record the act (the procedure for its own acts, else the first trade of the act, else the secretariat). */

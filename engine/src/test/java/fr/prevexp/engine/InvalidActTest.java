@@ -71,6 +71,10 @@ class InvalidActTest {
                 new Breakage("startsOn", null), new Breakage("dueOn", null)));
         OWN_FIELD_RULES.put(ActType.DEADLINE_ELAPSED, List.of(new Breakage("kind", null)));
         OWN_FIELD_RULES.put(ActType.DEADLINE_MET, List.of(new Breakage("kind", null)));
+        OWN_FIELD_RULES.put(ActType.DEADLINE_CORRECTED, List.of(new Breakage("kind", null), new Breakage("dueOn", null),
+                new Breakage("status", null), new Breakage("act", null)));
+        OWN_FIELD_RULES.put(ActType.IMPLICIT_REFUSAL_WITHDRAWN, List.of(new Breakage("refusedOn", null), new Breakage("act", null)));
+        OWN_FIELD_RULES.put(ActType.IRREGULARITY_WITHDRAWN, List.of(new Breakage("code", null), new Breakage("act", null)));
         OWN_FIELD_RULES.put(ActType.DEADLINE_CANCELLED, List.of(new Breakage("kind", null)));
     }
 

@@ -2,6 +2,7 @@ package fr.prevexp.processes;
 
 import fr.prevexp.engine.ActRefusedException;
 import fr.prevexp.engine.DeadlineKind;
+import fr.prevexp.engine.DeadlineStatus;
 import fr.prevexp.engine.Irregularity;
 import fr.prevexp.engine.RecordedBy;
 import fr.prevexp.engine.calendar.DurationUnit;
@@ -99,6 +100,81 @@ public class DeadlineSteps {
             LocalDate on = kind == DeadlineKind.EARLIEST_EVICTION ? dueOn : dueOn.plusDays(1);
             commands.record(new RecordAct(new DeadlineElapsed(caseId(execution), on, RecordedBy.procedure(), kind, dueOn),
                     key(execution, kind.name(), "elapsed", dueOn)));
+        };
+    }
+
+    /**
+     * Before the procedure concludes on a window (its timer fired): has it applied every act that
+     * partners have already recorded in the dossier's log? The bridge follows the log on its own
+     * time, so an act recorded before the timer fired may not have reached the process yet. Sets
+     * {@code <kind>_logApplied} and {@code <kind>_logSequence} (the latest partner act of the log),
+     * which the model's gateway reads: when the log is ahead, the process waits for the bridge to
+     * apply that act, and the act, not the timer, decides.
+     */
+    @Bean
+    public JavaDelegate awaitDossierLog(DossierLog log) {
+        return execution -> {
+            String kind = string(execution, "kind");
+            Object last = execution.getVariable(ProcedureBridge.LAST_SEQUENCE);
+            long applied = last instanceof Number n ? n.longValue() : -1;
+            long inLog = log.lastPartnerActAfter(caseId(execution), applied);
+            execution.setVariable(kind + "_logSequence", inLog);
+            execution.setVariable(kind + "_logApplied", inLog <= applied);
+            if (inLog > applied) LOG.info("{}: {} waits for the act at sequence {} of the log (procedure at {})", caseId(execution), kind, inLog, applied);
+        };
+    }
+
+    /**
+     * <i>Échéance rectifiée</i>: an act ({@code act}, dated {@code actOn}) inside a window already
+     * declared elapsed was recorded later: the deadline was met. The first conclusion stays in the log.
+     */
+    @Bean
+    public JavaDelegate correctDeadline(ProcedureCommands commands) {
+        return execution -> {
+            DeadlineKind kind = DeadlineKind.valueOf(string(execution, "kind"));
+            LocalDate on = date(execution, "actOn");
+            String act = string(execution, "act");
+            LocalDate dueOn = date(execution, kind.name() + "_dueOn");
+            execution.setVariable(kind.name() + "_correctedBy", act);
+            execution.setVariable(kind.name() + "_correctedOn", on.toString());
+            commands.record(new RecordAct(new DeadlineCorrected(caseId(execution), on, RecordedBy.procedure(), kind, dueOn, DeadlineStatus.MET, act,
+                    act + " du " + on + " dans le délai qui expirait le " + dueOn + ", enregistré après l'échéance : échéance respectée"),
+                    key(execution, kind.name(), "corrected", dueOn)));
+        };
+    }
+
+    /** <i>Refus implicite retiré</i>: the préfet decided within his 2 months; the decision was recorded after the refusal. */
+    @Bean
+    public JavaDelegate withdrawImplicitRefusal(ProcedureCommands commands) {
+        return execution -> {
+            LocalDate dueOn = date(execution, DeadlineKind.POLICE_ASSISTANCE_DECISION.name() + "_dueOn");
+            LocalDate on = date(execution, "actOn");
+            String act = string(execution, "act");
+            try {
+                commands.record(new RecordAct(new ImplicitRefusalWithdrawn(caseId(execution), on, RecordedBy.procedure(), dueOn.plusDays(1), act,
+                        "décision du préfet du " + on + " (" + act + ") dans le délai de 2 mois qui expirait le " + dueOn + " : pas de refus implicite"),
+                        key(execution, "implicit-refusal", "withdrawn", dueOn)));
+            } catch (ActRefusedException noneStands) {
+                // The implicit refusal was never recorded (the decision reached the dossier first): nothing to withdraw.
+                LOG.info("No implicit refusal to withdraw for {}: {}", caseId(execution), noneStands.getMessage());
+            }
+        };
+    }
+
+    /** <i>Irrégularité retirée</i>: the act whose absence was flagged was done in time and recorded later. */
+    @Bean
+    public JavaDelegate withdrawIrregularity(ProcedureCommands commands) {
+        return execution -> {
+            Irregularity code = Irregularity.valueOf(string(execution, "code"));
+            LocalDate on = date(execution, "actOn");
+            String act = string(execution, "act");
+            try {
+                commands.record(new RecordAct(new IrregularityWithdrawn(caseId(execution), on, RecordedBy.procedure(), code, act,
+                        act + " du " + on + ", enregistré après le signalement : " + code.french() + " non constatée"),
+                        key(execution, "flag-withdrawn", code.name(), on)));
+            } catch (ActRefusedException noneStands) {
+                LOG.info("No {} irregularity to withdraw for {}: {}", code, caseId(execution), noneStands.getMessage());
+            }
         };
     }
 

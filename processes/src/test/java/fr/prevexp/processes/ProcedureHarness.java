@@ -19,13 +19,16 @@ import java.util.List;
  * real BPMN and DMN and the real delegates; what the procedure records is captured (as the
  * dossier would record it, deduplicated by idempotency key).
  */
-final class ProcedureHarness implements ProcedureCommands {
+final class ProcedureHarness implements ProcedureCommands, DossierLog {
     static final String CASE = "case-42";
     final ProcessEngine engine;
     final ProcedureBridge bridge;
     final List<CaseEvent> recorded = new ArrayList<>();
     private final java.util.Set<String> keys = new java.util.HashSet<>();
     private long sequence;
+    /** Acts recorded in the dossier's log that the bridge has not delivered yet (the tracking processor lags behind). */
+    private final java.util.ArrayDeque<CaseEvent> undelivered = new java.util.ArrayDeque<>();
+    private long logged = -1;
 
     ProcedureHarness(ProcessEngine engine, DepartementSettings settings) {
         this.engine = engine;
@@ -37,6 +40,10 @@ final class ProcedureHarness implements ProcedureCommands {
         Mocks.register("cancelDeadline", steps.cancelDeadline(this));
         Mocks.register("flagIrregularity", steps.flagIrregularity(this));
         Mocks.register("recordImplicitRefusal", steps.recordImplicitRefusal(this));
+        Mocks.register("awaitDossierLog", steps.awaitDossierLog(this));
+        Mocks.register("correctDeadline", steps.correctDeadline(this));
+        Mocks.register("withdrawImplicitRefusal", steps.withdrawImplicitRefusal(this));
+        Mocks.register("withdrawIrregularity", steps.withdrawIrregularity(this));
         this.bridge = new ProcedureBridge(engine.getRuntimeService(), engine.getHistoryService(), settings);
     }
 
@@ -58,9 +65,43 @@ final class ProcedureHarness implements ProcedureCommands {
 
     /** Records an act today: the bridge correlates it, then every job due by now runs (in due order). */
     ProcedureHarness act(CaseEvent event) {
+        deliver();
+        logged = sequence;
         bridge.apply(event, sequence++);
         runDueJobs();
         return this;
+    }
+
+    /**
+     * Records acts in the dossier's log that the bridge has not delivered yet (its tracking processor
+     * lags behind), then runs every job due by now: timers fire on what the process has seen.
+     */
+    ProcedureHarness loggedNotDelivered(CaseEvent... events) {
+        for (CaseEvent event : events) {
+            undelivered.add(event);
+            logged++;
+        }
+        runDueJobs();
+        return this;
+    }
+
+    /** The bridge delivers the next act of the log it had not delivered, then due jobs run. */
+    ProcedureHarness deliverNext() {
+        bridge.apply(undelivered.poll(), sequence++);
+        runDueJobs();
+        return this;
+    }
+
+    /** The bridge catches up with the log: it delivers what was logged and not delivered, then due jobs run. */
+    ProcedureHarness deliver() {
+        while (!undelivered.isEmpty()) bridge.apply(undelivered.poll(), sequence++);
+        runDueJobs();
+        return this;
+    }
+
+    @Override
+    public long lastPartnerActAfter(String caseId, long applied) {
+        return Math.max(applied, logged);
     }
 
     /**
@@ -68,7 +109,11 @@ final class ProcedureHarness implements ProcedureCommands {
      * job executor (a partner posting a back-dated history in one go): nothing may be lost.
      */
     ProcedureHarness together(CaseEvent... events) {
-        for (CaseEvent event : events) bridge.apply(event, sequence++);
+        deliver();
+        for (CaseEvent event : events) {
+            logged = sequence;
+            bridge.apply(event, sequence++);
+        }
         runDueJobs();
         return this;
     }

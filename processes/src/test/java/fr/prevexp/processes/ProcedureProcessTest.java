@@ -534,4 +534,183 @@ class ProcedureProcessTest {
         dossier.travelTo(d("2025-04-02"));
         assertThat(dossier.elapsed(DeadlineKind.EARLIEST_EVICTION)).isFalse();
     }
+
+    // No window closes before the process has seen the dossier's log (issue 8, point 2).
+
+    private static RecordedBy prefecture() {
+        return new RecordedBy(Trade.PREFECTURE, "pref");
+    }
+
+    @Test
+    void aTimerDueBeforeTheBridgeDeliveredTheGrantWaitsForTheLogAndTheGrantDecides() {
+        upToNoticeToQuit("2024-09-02");
+        ProcessInstance pi = dossier.bridge.instance(CASE);
+        dossier.travelTo(d("2026-11-23")).loggedNotDelivered(
+                new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()),
+                new PoliceAssistanceGranted(CASE, d("2024-11-26"), prefecture(), null));
+        dossier.deliverNext();   // the request reaches the process; its window closed two years ago, its timer fires at once
+        assertThat(dossier.scheduled(DeadlineKind.POLICE_ASSISTANCE_DECISION).dueOn()).isEqualTo(d("2025-01-05"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Gateway_WaitLog_PoliceAssistanceDecision");
+        assertThat(dossier.elapsed(DeadlineKind.POLICE_ASSISTANCE_DECISION)).as("the log holds a later act").isFalse();
+        assertThat(dossier.recorded(PoliceAssistanceImplicitlyRefused.class)).isEmpty();
+        dossier.deliverNext();   // the grant reaches the process
+        assertThat(dossier.recorded(DeadlineMet.class)).extracting(DeadlineMet::kind, CaseEvent::occurredOn)
+                .contains(org.assertj.core.groups.Tuple.tuple(DeadlineKind.POLICE_ASSISTANCE_DECISION, d("2024-11-26")));
+        assertThat(dossier.elapsed(DeadlineKind.POLICE_ASSISTANCE_DECISION)).isFalse();
+        assertThat(dossier.recorded(PoliceAssistanceImplicitlyRefused.class)).isEmpty();
+        assertThat(dossier.recorded(DeadlineCorrected.class)).as("nothing to correct").isEmpty();
+        BpmnAwareTests.assertThat(pi).hasPassed("Gateway_ActInWindow_PoliceAssistanceDecision", "Task_MeetPoliceAssistanceDecisionGranted");
+    }
+
+    @Test
+    void aRefusalInTheLogDecidesToo() {
+        upToNoticeToQuit("2024-09-02");
+        dossier.travelTo(d("2026-11-23")).loggedNotDelivered(
+                new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()),
+                new PoliceAssistanceRefused(CASE, d("2025-01-05"), prefecture()));
+        dossier.deliverNext().deliverNext();
+        assertThat(dossier.met(DeadlineKind.POLICE_ASSISTANCE_DECISION)).as("refused on the last day").isTrue();
+        assertThat(dossier.elapsed(DeadlineKind.POLICE_ASSISTANCE_DECISION)).isFalse();
+        assertThat(dossier.recorded(PoliceAssistanceImplicitlyRefused.class)).isEmpty();
+    }
+
+    @Test
+    void aGrantInTheLogDatedAfterTheWindowLeavesTheImplicitRefusal() {
+        upToNoticeToQuit("2024-09-02");
+        dossier.travelTo(d("2026-11-23")).loggedNotDelivered(
+                new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()),
+                new PoliceAssistanceGranted(CASE, d("2025-01-06"), prefecture(), null));
+        dossier.deliverNext();
+        assertThat(dossier.elapsed(DeadlineKind.POLICE_ASSISTANCE_DECISION)).as("waits for the log").isFalse();
+        dossier.deliverNext();
+        assertThat(dossier.elapsed(DeadlineKind.POLICE_ASSISTANCE_DECISION)).isTrue();
+        assertThat(dossier.recorded(PoliceAssistanceImplicitlyRefused.class)).extracting(CaseEvent::occurredOn).containsExactly(d("2025-01-06"));
+        assertThat(dossier.recorded(DeadlineCorrected.class)).isEmpty();
+        assertThat(dossier.recorded(ImplicitRefusalWithdrawn.class)).isEmpty();
+    }
+
+    @Test
+    void anUnrelatedActInTheLogIsAppliedFirstAndTheWindowThenElapses() {
+        upToNoticeToQuit("2024-09-02");
+        dossier.travelTo(d("2026-11-23")).loggedNotDelivered(
+                new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()),
+                new DaloAppealFiled(CASE, d("2024-11-20"), new RecordedBy(Trade.COMED, "comed")));
+        dossier.deliverNext();
+        assertThat(dossier.elapsed(DeadlineKind.POLICE_ASSISTANCE_DECISION)).isFalse();
+        dossier.deliverNext();
+        assertThat(dossier.elapsed(DeadlineKind.POLICE_ASSISTANCE_DECISION)).isTrue();
+        assertThat(dossier.recorded(PoliceAssistanceImplicitlyRefused.class)).hasSize(1);
+    }
+
+    @Test
+    void aSocialDiagnosisInTheLogIsSeenBeforeTheHearingDayConcludes() {
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        dossier.travelTo(d("2026-11-23")).loggedNotDelivered(
+                new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), null),
+                new SocialDiagnosisDelivered(CASE, d("2024-06-10"), new RecordedBy(Trade.SERVICE_SOCIAL, "cd"), null));
+        dossier.deliverNext();
+        assertThat(dossier.elapsed(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).isFalse();
+        assertThat(dossier.flags()).doesNotContain(Irregularity.SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING);
+        dossier.deliverNext();
+        assertThat(dossier.met(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).isTrue();
+        assertThat(dossier.elapsed(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).isFalse();
+        assertThat(dossier.flags()).doesNotContain(Irregularity.SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING);
+    }
+
+    @Test
+    void theLogIsReadAgainWhenTheBridgeOutranTheCheck() {
+        upToNoticeToQuit("2024-09-02");
+        ProcessInstance pi = dossier.bridge.instance(CASE);
+        dossier.travelTo(d("2026-11-23")).loggedNotDelivered(
+                new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()),
+                new PoliceAssistanceGranted(CASE, d("2024-11-26"), prefecture(), null));
+        dossier.deliverNext();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Gateway_WaitLog_PoliceAssistanceDecision");
+        // The bridge applied the grant while the check was reading (its change came before the wait): the wait
+        // has no variable change to wake it, the timer reads the log again.
+        engine.getRuntimeService().setVariable(pi.getId(), "POLICE_ASSISTANCE_DECISION_logSequence", Long.MAX_VALUE);
+        dossier.deliverNext();
+        assertThat(dossier.met(DeadlineKind.POLICE_ASSISTANCE_DECISION)).isFalse();
+        ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + 6_000));
+        dossier.runDueJobs();
+        assertThat(dossier.met(DeadlineKind.POLICE_ASSISTANCE_DECISION)).isTrue();
+        assertThat(dossier.recorded(PoliceAssistanceImplicitlyRefused.class)).isEmpty();
+    }
+
+    // Late but true acts correct what was concluded without them (issue 8, point 3).
+
+    @Test
+    void aGrantDatedInTheWindowRecordedAWeekAfterTheRefusalCorrectsIt() {
+        upToNoticeToQuit("2024-09-02");
+        ProcessInstance pi = dossier.bridge.instance(CASE);
+        onThe("2024-11-05", new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()));
+        dossier.travelTo(d("2025-01-06"));
+        assertThat(dossier.recorded(PoliceAssistanceImplicitlyRefused.class)).hasSize(1);
+        onThe("2025-01-13", new PoliceAssistanceGranted(CASE, d("2024-12-20"), prefecture(), null));
+        assertThat(dossier.recorded(DeadlineCorrected.class)).containsExactly(new DeadlineCorrected(CASE, d("2024-12-20"), RecordedBy.procedure(),
+                DeadlineKind.POLICE_ASSISTANCE_DECISION, d("2025-01-05"), DeadlineStatus.MET, "PoliceAssistanceGranted",
+                "PoliceAssistanceGranted du 2024-12-20 dans le délai qui expirait le 2025-01-05, enregistré après l'échéance : échéance respectée"));
+        assertThat(dossier.recorded(ImplicitRefusalWithdrawn.class)).extracting(ImplicitRefusalWithdrawn::occurredOn,
+                ImplicitRefusalWithdrawn::refusedOn, ImplicitRefusalWithdrawn::act)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(d("2024-12-20"), d("2025-01-06"), "PoliceAssistanceGranted"));
+        assertThat(dossier.elapsed(DeadlineKind.POLICE_ASSISTANCE_DECISION)).as("the first conclusion stays").isTrue();
+        assertThat(dossier.scheduled(DeadlineKind.EARLIEST_EVICTION).dueOn()).isEqualTo(d("2025-04-01"));
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_Withdraw_PoliceAssistanceDecision", "EndEvent_Corrected_PoliceAssistanceDecision");
+    }
+
+    @Test
+    void aRefusalDatedInTheWindowRecordedLateWithdrawsTheImplicitOne() {
+        upToNoticeToQuit("2024-09-02");
+        onThe("2024-11-05", new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()));
+        dossier.travelTo(d("2025-01-06"));
+        onThe("2025-02-03", new PoliceAssistanceRefused(CASE, d("2025-01-03"), prefecture()));
+        assertThat(dossier.recorded(DeadlineCorrected.class)).extracting(DeadlineCorrected::act).containsExactly("PoliceAssistanceRefused");
+        assertThat(dossier.recorded(ImplicitRefusalWithdrawn.class)).extracting(CaseEvent::occurredOn).containsExactly(d("2025-01-03"));
+    }
+
+    @Test
+    void aGrantDatedAfterTheWindowCorrectsNothing() {
+        upToNoticeToQuit("2024-09-02");
+        onThe("2024-11-05", new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()));
+        dossier.travelTo(d("2025-01-06"));
+        onThe("2025-01-20", new PoliceAssistanceGranted(CASE, d("2025-01-20"), prefecture(), null));
+        assertThat(dossier.recorded(DeadlineCorrected.class)).isEmpty();
+        assertThat(dossier.recorded(ImplicitRefusalWithdrawn.class)).isEmpty();
+    }
+
+    @Test
+    void aNewRequestClosesTheFirstWindowForGood() {
+        upToNoticeToQuit("2024-09-02");
+        onThe("2024-11-05", new PoliceAssistanceRequested(CASE, d("2024-11-05"), commissaire()));
+        dossier.travelTo(d("2025-01-06"));
+        onThe("2025-04-10", new PoliceAssistanceRequested(CASE, d("2025-04-10"), commissaire()));
+        onThe("2025-05-02", new PoliceAssistanceGranted(CASE, d("2025-05-02"), prefecture(), null));
+        assertThat(dossier.recorded(DeadlineCorrected.class)).as("the grant answers the second request").isEmpty();
+        assertThat(dossier.recorded(ImplicitRefusalWithdrawn.class)).isEmpty();
+        assertThat(dossier.recorded(DeadlineMet.class)).extracting(DeadlineMet::kind, CaseEvent::occurredOn)
+                .contains(org.assertj.core.groups.Tuple.tuple(DeadlineKind.POLICE_ASSISTANCE_DECISION, d("2025-05-02")));
+    }
+
+    @Test
+    void aSocialDiagnosisDatedBeforeTheHearingRecordedAfterItWithdrawsTheIrregularity() {
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-04-02", new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), null));
+        dossier.travelTo(d("2024-06-20"));
+        assertThat(dossier.flags()).containsExactly(Irregularity.SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING);
+        onThe("2024-06-27", new SocialDiagnosisDelivered(CASE, d("2024-06-12"), new RecordedBy(Trade.SERVICE_SOCIAL, "cd"), null));
+        assertThat(dossier.recorded(DeadlineCorrected.class)).extracting(DeadlineCorrected::kind, DeadlineCorrected::dueOn, DeadlineCorrected::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2024-06-19"), DeadlineStatus.MET));
+        assertThat(dossier.recorded(IrregularityWithdrawn.class)).extracting(IrregularityWithdrawn::code, CaseEvent::occurredOn, IrregularityWithdrawn::act)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Irregularity.SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING, d("2024-06-12"), "SocialDiagnosisDelivered"));
+    }
+
+    @Test
+    void aSocialDiagnosisDatedAfterTheHearingLeavesTheIrregularity() {
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-04-02", new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), null));
+        dossier.travelTo(d("2024-06-20"));
+        onThe("2024-06-27", new SocialDiagnosisDelivered(CASE, d("2024-06-25"), new RecordedBy(Trade.SERVICE_SOCIAL, "cd"), null));
+        assertThat(dossier.recorded(DeadlineCorrected.class)).isEmpty();
+        assertThat(dossier.recorded(IrregularityWithdrawn.class)).isEmpty();
+    }
 }

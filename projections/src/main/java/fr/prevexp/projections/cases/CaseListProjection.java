@@ -40,8 +40,10 @@ public class CaseListProjection {
             row.opened(o.reference(), o.parc(), o.territory(), o.debt(), o.occurredOn());
         } else if (event instanceof IrregularityFlagged) {
             row.irregularity();
+        } else if (event instanceof IrregularityWithdrawn) {
+            row.irregularityWithdrawn();
         } else if (!(event instanceof DeadlineScheduled || event instanceof DeadlineElapsed
-                || event instanceof DeadlineMet || event instanceof DeadlineCancelled)) {
+                || event instanceof DeadlineMet || event instanceof DeadlineCancelled || event instanceof DeadlineCorrected)) {
             row.lastAct(ActType.of(event).typeName(), event.occurredOn());
         }
         row.debt(CaseState.debtAfter(row.getDebt(), event));

@@ -67,5 +67,7 @@ public class CaseSummaryEntity {
     void debt(BigDecimal debt) { this.debt = debt; }
     void lastAct(String type, LocalDate on) { this.lastActType = type; this.lastActOn = on; }
     void irregularity() { this.irregularities++; }
+
+    void irregularityWithdrawn() { this.irregularities = Math.max(0, this.irregularities - 1); }
     void sequence(long sequence) { this.lastSequence = sequence; }
 }

@@ -63,6 +63,10 @@ public record CaseView(String caseId, String reference, Parc parc, String parcLa
                 settle(deadlines, d.kind(), DeadlineStatus.MET);
             } else if (event instanceof DeadlineCancelled d) {
                 settle(deadlines, d.kind(), DeadlineStatus.CANCELLED);
+            } else if (event instanceof DeadlineCorrected c) {
+                correct(deadlines, c);
+            } else if (event instanceof IrregularityWithdrawn w) {
+                withdraw(irregularities, w.code());
             } else if (event instanceof IrregularityFlagged f) {
                 irregularities.add(new IrregularityView(f.code(), f.code() == null ? null : f.code().french(), f.act(), f.occurredOn(), f.detail()));
             } else {
@@ -78,6 +82,31 @@ public record CaseView(String caseId, String reference, Parc parc, String parcLa
                 opened.source(), opened.occurredOn(), opened.leaseSignedOn(), opened.landlord(), opened.household(),
                 opened.monthlyRent(), opened.monthlyCharges(), debt, state.stage(), state.stage().french(), state.hearingOn(),
                 state.judgmentOutcome(), state.closedWith(), List.copyOf(deadlines), List.copyOf(irregularities), List.copyOf(recent));
+    }
+
+    /**
+     * An <i>échéance rectifiée</i>: the latest deadline of that kind with that last day takes the
+     * corrected status, whether the fold has seen it elapse (today's view) or not (a view as of a
+     * date between the act and the end of the window).
+     */
+    private static void correct(List<Deadline> deadlines, DeadlineCorrected c) {
+        for (int i = deadlines.size() - 1; i >= 0; i--) {
+            Deadline d = deadlines.get(i);
+            if (d.kind() == c.kind() && d.dueOn().equals(c.dueOn())) {
+                deadlines.set(i, new Deadline(d.kind(), d.label(), d.startsOn(), d.dueOn(), c.status()));
+                return;
+            }
+        }
+    }
+
+    /** An <i>irrégularité retirée</i>: the latest irregularity of that code leaves the view (it stays in the history). */
+    private static void withdraw(List<IrregularityView> irregularities, Irregularity code) {
+        for (int i = irregularities.size() - 1; i >= 0; i--) {
+            if (irregularities.get(i).code() == code) {
+                irregularities.remove(i);
+                return;
+            }
+        }
     }
 
     /** Settles the latest pending deadline of that kind. */

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Folds the procedure's deadline events into the deadline board (tracking processor {@value #GROUP}):
  * a deadline is pending from {@code DeadlineScheduled} until it elapses, is met or is cancelled;
- * the pending deadlines of a closed dossier are cancelled.
+ * a {@code DeadlineCorrected} gives it its corrected status; the pending deadlines of a closed
+ * dossier are cancelled.
  */
 @Component
 @ProcessingGroup(DeadlineBoardProjection.GROUP)
@@ -48,6 +49,9 @@ public class DeadlineBoardProjection {
             settle(m.caseId(), m.kind(), DeadlineStatus.MET);
         } else if (event instanceof DeadlineCancelled c) {
             settle(c.caseId(), c.kind(), DeadlineStatus.CANCELLED);
+        } else if (event instanceof DeadlineCorrected c) {
+            entries.findByCaseIdAndKindAndDueOnOrderByOpenedBySequenceDesc(c.caseId(), c.kind(), c.dueOn()).stream()
+                    .findFirst().ifPresent(d -> d.settle(c.status()));
         } else if (event instanceof CaseClosed) {
             entries.findByCaseIdAndStatus(event.caseId(), DeadlineStatus.PENDING).forEach(d -> d.settle(DeadlineStatus.CANCELLED));
         }

@@ -13,6 +13,8 @@ import java.util.List;
 public interface DeadlineEntryRepository extends JpaRepository<DeadlineEntry, DeadlineEntry.Key> {
     List<DeadlineEntry> findByCaseIdAndKindAndStatusOrderByOpenedBySequenceDesc(String caseId, DeadlineKind kind, DeadlineStatus status);
 
+    List<DeadlineEntry> findByCaseIdAndKindAndDueOnOrderByOpenedBySequenceDesc(String caseId, DeadlineKind kind, LocalDate dueOn);
+
     List<DeadlineEntry> findByCaseIdAndStatus(String caseId, DeadlineStatus status);
 
     @Query("""

@@ -38,7 +38,8 @@ public class IndicatorProjection {
     }
 
     /** The procedure's own bookkeeping: facts kept, but they make no year of activity. */
-    static final Set<String> BOOKKEEPING = Set.of("DeadlineScheduled", "DeadlineElapsed", "DeadlineMet", "DeadlineCancelled");
+    static final Set<String> BOOKKEEPING = Set.of("DeadlineScheduled", "DeadlineElapsed", "DeadlineMet", "DeadlineCancelled",
+            "DeadlineCorrected", "ImplicitRefusalWithdrawn", "IrregularityWithdrawn");
 
     /** The acts whose flag depends on another act of the dossier, and the acts they depend on. */
     private static final Set<String> RELATED = Set.of("HearingHeld", "JudgmentDelivered", "NoticeToQuitServed", "KeysReturned",
@@ -68,6 +69,14 @@ public class IndicatorProjection {
             code = c.outcome().name();
         } else if (event instanceof DeadlineElapsed d) {
             code = d.kind().name();
+        } else if (event instanceof ImplicitRefusalWithdrawn w) {
+            // The refusal stays a fact of the log, but no longer counts: its flag says it was withdrawn.
+            facts.findByCaseIdAndTypeIn(w.caseId(), Set.of("PoliceAssistanceImplicitlyRefused")).stream()
+                    .filter(r -> r.getOccurredOn().equals(w.refusedOn()) && !Boolean.FALSE.equals(r.getFlag()))
+                    .forEach(r -> {
+                        r.flag(false);
+                        facts.save(r);
+                    });
         } else if (event instanceof CcapexExamined) {
             amount = dossier.getDebt();
         } else if (event instanceof CaseOpened o) {

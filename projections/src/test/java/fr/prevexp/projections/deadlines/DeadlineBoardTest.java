@@ -142,4 +142,16 @@ class DeadlineBoardTest {
         projection.on(new DeadlineScheduled("r", d("2024-02-01"), P, DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2024-02-01"), d("2024-04-04")), 1);
         assertThat(entries.findAll()).hasSize(2);
     }
+
+    @Test
+    void aCorrectedDeadlineShowsItsCorrectedStatus() {
+        open("k", "93066");
+        projection.on(new DeadlineScheduled("k", d("2024-01-05"), P, DeadlineKind.POLICE_ASSISTANCE_DECISION, d("2024-01-05"), d("2024-03-05")), 2);
+        projection.on(new DeadlineElapsed("k", d("2024-03-06"), P, DeadlineKind.POLICE_ASSISTANCE_DECISION, d("2024-03-05")), 3);
+        assertThat(board.of(null, null, 30).elapsed()).extracting(DeadlineBoard.Line::caseId).contains("k");
+        projection.on(new DeadlineCorrected("k", d("2024-02-20"), P, DeadlineKind.POLICE_ASSISTANCE_DECISION, d("2024-03-05"),
+                DeadlineStatus.MET, "PoliceAssistanceGranted", "accordé dans le délai"), 5);
+        assertThat(status("k", 2)).isEqualTo(DeadlineStatus.MET);
+        assertThat(board.of(null, null, 30).elapsed()).extracting(DeadlineBoard.Line::caseId).doesNotContain("k");
+    }
 }

@@ -237,4 +237,20 @@ class IndicatorProjectionTest {
         assertThat(values(2024, null, null)).containsEntry("SUMMONSES", 3L);
         assertThat(years.findById(2024).orElseThrow().getActs()).as("acts of 2024 (a 7, b 15, c 9), counted once").isEqualTo(31);
     }
+
+    @Test
+    void aWithdrawnImplicitRefusalNoLongerCounts() {
+        RecordedBy procedure = RecordedBy.procedure();
+        long before = (Long) values(2026, "93001", null).get("IMPLICIT_REFUSALS");
+        feed(open("ir1", Parc.PRIVATE, "93001", "1000.00"), new PoliceAssistanceRequested("ir1", d("2025-11-05"), BY),
+                new PoliceAssistanceImplicitlyRefused("ir1", d("2026-01-06"), procedure));
+        feed(open("ir2", Parc.PRIVATE, "93001", "1000.00"), new PoliceAssistanceRequested("ir2", d("2025-11-05"), BY),
+                new PoliceAssistanceImplicitlyRefused("ir2", d("2026-01-06"), procedure));
+        assertThat(values(2026, "93001", null)).containsEntry("IMPLICIT_REFUSALS", before + 2);
+        feed(new PoliceAssistanceGranted("ir2", d("2025-12-20"), BY, null),
+                new DeadlineCorrected("ir2", d("2025-12-20"), procedure, DeadlineKind.POLICE_ASSISTANCE_DECISION, d("2026-01-05"),
+                        DeadlineStatus.MET, "PoliceAssistanceGranted", "accordé dans le délai"),
+                new ImplicitRefusalWithdrawn("ir2", d("2025-12-20"), procedure, d("2026-01-06"), "PoliceAssistanceGranted", "accordé dans le délai"));
+        assertThat(values(2026, "93001", null)).as("the withdrawn refusal no longer counts").containsEntry("IMPLICIT_REFUSALS", before + 1);
+    }
 }
