@@ -203,7 +203,7 @@ class EvictionCaseTest {
                 .when(new RecordAct(new PaymentOrderServed(ID, d("2024-02-11"), COMMISSAIRE, null)))
                 .expectNoEvents()
                 .expectException(InvalidActException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("occurredOn must not be in the future"));
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("occurredOn ne doit pas être dans le futur"));
     }
 
     @Test

@@ -28,14 +28,14 @@ public record JudgmentDelivered(String caseId, LocalDate occurredOn, RecordedBy 
     @Override
     public List<FieldProblem> problems() {
         return FieldProblem.Check.of()
-                .require(outcome != null, "outcome", "is required: TERMINATION, TERMINATION_WITH_PAYMENT_DELAYS, REJECTED or STRUCK_OUT")
+                .require(outcome != null, "outcome", "obligatoire : TERMINATION, TERMINATION_WITH_PAYMENT_DELAYS, REJECTED ou STRUCK_OUT")
                 .require(outcome != Outcome.TERMINATION_WITH_PAYMENT_DELAYS || paymentDelayMonths != null,
-                        "paymentDelayMonths", "is required with TERMINATION_WITH_PAYMENT_DELAYS")
+                        "paymentDelayMonths", "obligatoire avec TERMINATION_WITH_PAYMENT_DELAYS")
                 .require(paymentDelayMonths == null || (paymentDelayMonths >= 1 && paymentDelayMonths <= 36),
-                        "paymentDelayMonths", "must be between 1 and 36 months")
+                        "paymentDelayMonths", "doit être entre 1 et 36 mois")
                 .require(paymentDelayMonths == null || outcome == Outcome.TERMINATION_WITH_PAYMENT_DELAYS,
-                        "paymentDelayMonths", "is only for TERMINATION_WITH_PAYMENT_DELAYS")
+                        "paymentDelayMonths", "seulement avec TERMINATION_WITH_PAYMENT_DELAYS")
                 .require(gracePeriodMonths == null || (gracePeriodMonths >= 1 && gracePeriodMonths <= 36),
-                        "gracePeriodMonths", "must be between 1 and 36 months").list();
+                        "gracePeriodMonths", "doit être entre 1 et 36 mois").list();
     }
 }

@@ -12,6 +12,6 @@ public record SocialCohesionProtocolSigned(String caseId, LocalDate occurredOn, 
     public List<FieldProblem> problems() {
         return FieldProblem.Check.of()
                 .require(durationMonths == null || (durationMonths >= 1 && durationMonths <= 60), "durationMonths",
-                        "must be between 1 and 60 months (2 years, extendable by 3)").list();
+                        "doit être entre 1 et 60 mois (2 ans, prolongeable de 3 ans)").list();
     }
 }
