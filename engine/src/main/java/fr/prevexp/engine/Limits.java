@@ -56,6 +56,10 @@ public final class Limits {
     public static final int MONTHS_UNPAID_MAX = 240;
     /** Months of a repayment plan: 1 to 120 (10 years). */
     public static final int REPAYMENT_MONTHS_MAX = 120;
+    /** Months of payment delays or of a grace period granted by a judgment: 1 to 36. */
+    public static final int JUDGMENT_DELAY_MONTHS_MAX = 36;
+    /** Months of a social cohesion protocol: 1 to 60 (2 years, extendable by 3). */
+    public static final int SOCIAL_COHESION_MONTHS_MAX = 60;
 
     // --- Dates ---
     /**
@@ -77,6 +81,8 @@ public final class Limits {
     public static final String TOO_MANY = "ne doit pas compter plus de {max} éléments";
     public static final String AT_LEAST = "doit valoir au moins {value}";
     public static final String AT_MOST = "doit valoir au plus {value}";
+    public static final String MONTHS_AT_LEAST = "doit valoir au moins {value} mois";
+    public static final String MONTHS_AT_MOST = "doit valoir au plus {value} mois";
     public static final String AMOUNT_TOO_LARGE = "ne doit pas dépasser 9 999 999,99 €";
 
     /** Whether a date lies between two bounds, both included. */

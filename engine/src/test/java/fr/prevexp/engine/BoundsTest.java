@@ -6,6 +6,9 @@ import fr.prevexp.engine.command.RecordAct;
 import fr.prevexp.engine.events.*;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
@@ -55,6 +58,8 @@ class BoundsTest {
                 Arguments.of(with(ok, "debt", new BigDecimal("1000000000000.00")), "debt"),
                 Arguments.of(with(ok, "debt", TOO_MUCH), "debt"),
                 Arguments.of(with(ok, "monthlyRent", TOO_MUCH), "monthlyRent"),
+                Arguments.of(with(ok, "monthlyRent", new BigDecimal("-1.00")), "monthlyRent"),
+                Arguments.of(with(ok, "debt", new BigDecimal("-0.01")), "debt"),
                 Arguments.of(with(ok, "monthlyCharges", TOO_MUCH), "monthlyCharges"),
                 Arguments.of(with(ok, "reference", text(Limits.REFERENCE + 1)), "reference"),
                 Arguments.of(with(ok, "household", new Household("Famille Martin", null, -3, null)), "household.persons"),
@@ -94,6 +99,8 @@ class BoundsTest {
         List<Arguments> cases = new ArrayList<>();
         add(cases, ActType.UNPAID_RENT_REPORTED, "amount", TOO_MUCH);
         add(cases, ActType.UNPAID_RENT_REPORTED, "monthsUnpaid", Limits.MONTHS_UNPAID_MAX + 1);
+        add(cases, ActType.UNPAID_RENT_REPORTED, "amount", new BigDecimal("-0.01"));
+        add(cases, ActType.HOUSING_FUND_AID_GRANTED, "amount", new BigDecimal("-0.01"));
         add(cases, ActType.REPAYMENT_PLAN_AGREED, "monthlyAmount", TOO_MUCH);
         add(cases, ActType.REPAYMENT_PLAN_AGREED, "durationMonths", Limits.REPAYMENT_MONTHS_MAX + 1);
         add(cases, ActType.HOUSING_FUND_AID_GRANTED, "amount", TOO_MUCH);
@@ -172,8 +179,8 @@ class BoundsTest {
     }
 
     /**
-     * Every text, list and amount of every act (and of the household and landlord) carries its bound,
-     * so that a new field cannot be added unbounded; integers are bounded by the act's own rules.
+     * Every text, list, amount and integer of every act (and of the household and landlord) carries its bound,
+     * so that a new field cannot be added unbounded.
      */
     @Test
     void everyTextListAndAmountOfEveryActIsBounded() {
@@ -186,7 +193,11 @@ class BoundsTest {
                 if (List.of("caseId", "recordedBy", "territory").contains(component.getName())) continue;   // set by the server, or a pattern
                 Field field = field(record, component.getName());
                 if (component.getType() == String.class && field.getAnnotation(Size.class) == null) unbounded.add(name);
-                if (component.getType() == BigDecimal.class && field.getAnnotation(DecimalMax.class) == null) unbounded.add(name);
+                if (component.getType() == BigDecimal.class
+                        && (field.getAnnotation(DecimalMax.class) == null || field.getAnnotation(DecimalMin.class) == null)) unbounded.add(name);
+                if (component.getType() == Integer.class && (field.getAnnotation(Min.class) == null || field.getAnnotation(Max.class) == null)) {
+                    unbounded.add(name);
+                }
                 if (component.getType() == List.class) {
                     var element = ((AnnotatedParameterizedType) field.getAnnotatedType()).getAnnotatedActualTypeArguments()[0];
                     if (field.getAnnotation(Size.class) == null || element.getAnnotation(Size.class) == null) unbounded.add(name);

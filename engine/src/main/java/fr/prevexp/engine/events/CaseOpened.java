@@ -3,6 +3,7 @@ package fr.prevexp.engine.events;
 import fr.prevexp.engine.*;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
@@ -18,8 +19,11 @@ public record CaseOpened(String caseId, LocalDate occurredOn, RecordedBy recorde
                          @Size(max = Limits.REFERENCE, message = Limits.TOO_LONG) String reference,
                          CaseSource source, Parc parc, String territory,
                          LocalDate leaseSignedOn, @Valid Household household, @Valid Landlord landlord,
+                         @DecimalMin(value = "0", message = Money.NOT_NEGATIVE)
                          @DecimalMax(value = Limits.AMOUNT_MAX, message = Limits.AMOUNT_TOO_LARGE) BigDecimal monthlyRent,
+                         @DecimalMin(value = "0", message = Money.NOT_NEGATIVE)
                          @DecimalMax(value = Limits.AMOUNT_MAX, message = Limits.AMOUNT_TOO_LARGE) BigDecimal monthlyCharges,
+                         @DecimalMin(value = "0", message = Money.NOT_NEGATIVE)
                          @DecimalMax(value = Limits.AMOUNT_MAX, message = Limits.AMOUNT_TOO_LARGE) BigDecimal debt) implements CaseEvent {
     public CaseOpened {
         monthlyRent = Money.euros(monthlyRent);
@@ -44,9 +48,6 @@ public record CaseOpened(String caseId, LocalDate occurredOn, RecordedBy recorde
                         "ne doit pas être antérieure au " + Limits.OLDEST_LEASE)
                 .require(landlord != null && landlord.kind() != null, "landlord.kind",
                         "obligatoire : " + java.util.Arrays.toString(LandlordKind.values()))
-                .require(monthlyRent == null || monthlyRent.signum() >= 0, "monthlyRent", Money.NOT_NEGATIVE)
-                .require(monthlyCharges == null || monthlyCharges.signum() >= 0, "monthlyCharges", Money.NOT_NEGATIVE)
-                .require(debt == null || debt.signum() >= 0, "debt", Money.NOT_NEGATIVE)
                 .list();
     }
 

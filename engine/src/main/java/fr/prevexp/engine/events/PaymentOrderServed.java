@@ -1,6 +1,7 @@
 package fr.prevexp.engine.events;
 
 import fr.prevexp.engine.*;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.DecimalMax;
 
 import java.math.BigDecimal;
@@ -8,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Payment order served (<i>commandement de payer signifié</i>, CDP). Starts the payment-order delay. */
-public record PaymentOrderServed(String caseId, LocalDate occurredOn, RecordedBy recordedBy, @DecimalMax(value = Limits.AMOUNT_MAX, message = Limits.AMOUNT_TOO_LARGE) BigDecimal debtClaimed) implements CaseEvent {
+public record PaymentOrderServed(String caseId, LocalDate occurredOn, RecordedBy recordedBy, @DecimalMax(value = Limits.AMOUNT_MAX, message = Limits.AMOUNT_TOO_LARGE) @DecimalMin(value = "0", message = Money.NOT_NEGATIVE) BigDecimal debtClaimed) implements CaseEvent {
     public PaymentOrderServed {
         debtClaimed = Money.euros(debtClaimed);
     }
@@ -16,7 +17,6 @@ public record PaymentOrderServed(String caseId, LocalDate occurredOn, RecordedBy
     @Override
     public List<FieldProblem> problems() {
         return FieldProblem.Check.of()
-                .require(Money.isEuros(debtClaimed), "debtClaimed", Money.TWO_DECIMALS)
-                .require(debtClaimed == null || debtClaimed.signum() >= 0, "debtClaimed", Money.NOT_NEGATIVE).list();
+                .require(Money.isEuros(debtClaimed), "debtClaimed", Money.TWO_DECIMALS).list();
     }
 }
