@@ -7,7 +7,7 @@ public class ActRefusedException extends RuntimeException {
     private final String reason;
 
     public ActRefusedException(Stage stage, String act, String reason) {
-        super(act + " refused at stage " + stage + " (" + stage.french() + "): " + reason);
+        super(act + " refusé à l'étape " + stage + " (" + stage.french() + ") : " + reason);
         this.stage = stage;
         this.act = act;
         this.reason = reason;

@@ -60,7 +60,7 @@ class EvictionCaseTest {
                 .when(new OpenCase(opened(Parc.PRIVATE)))
                 .expectNoEvents()
                 .expectException(ActRefusedException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already open"));
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("déjà ouvert"));
     }
 
     @Test
@@ -111,7 +111,7 @@ class EvictionCaseTest {
                 .when(new RecordAct(byAuditor))
                 .expectNoEvents()
                 .expectException(ActRefusedException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("AUDITOR does not record"));
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("AUDITOR n'enregistre pas"));
     }
 
     @Test

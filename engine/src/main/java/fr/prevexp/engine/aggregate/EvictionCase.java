@@ -62,7 +62,7 @@ public class EvictionCase {
     public Recorded handle(OpenCase command) {
         if (state != null) {
             return replay(command.idempotencyKey(), command.fingerprint())
-                    .orElseThrow(() -> new ActRefusedException(state.stage(), "CaseOpened", "the dossier " + caseId + " is already open"));
+                    .orElseThrow(() -> new ActRefusedException(state.stage(), "CaseOpened", "le dossier " + caseId + " est déjà ouvert"));
         }
         CaseOpened opened = command.opened();
         validate(opened, command.caseId());
@@ -78,7 +78,7 @@ public class EvictionCase {
         validate(act, command.caseId());
         String type = act.getClass().getSimpleName();
         if (!ActType.of(act).recordableBy(act.recordedBy().trade())) {
-            throw new ActRefusedException(state.stage(), type, act.recordedBy().trade() + " does not record " + type);
+            throw new ActRefusedException(state.stage(), type, act.recordedBy().trade() + " n'enregistre pas " + type);
         }
         state.refusal(act).ifPresent(reason -> {
             throw new ActRefusedException(state.stage(), type, reason);
