@@ -75,6 +75,42 @@ class IdempotencyAndClockTest {
     }
 
     @Test
+    void keysAreScopedByTheOrganisationThatSentThem() {
+        UnpaidRentReported byLandlord = new UnpaidRentReported(ID, d("2024-01-20"), BAILLEUR, new java.math.BigDecimal("900.00"), 2);
+        UnpaidRentReported byCaf = new UnpaidRentReported(ID, d("2024-01-22"), CAF, new java.math.BigDecimal("950.00"), 2);
+        // The CAF re-uses the key the landlord used on the same dossier: its act is another request, and is recorded.
+        fixture.givenCommands(new OpenCase(opened(Parc.PRIVATE)), new RecordAct(ID, byLandlord, "impaye-1", "f-landlord"))
+                .when(new RecordAct(ID, byCaf, "impaye-1", "f-caf"))
+                .expectEvents(byCaf)
+                .expectResultMessagePayload(new Recorded(List.of(byCaf), false));
+        // Each organisation's re-send still answers its own first result, and records nothing.
+        fixture.givenCommands(new OpenCase(opened(Parc.PRIVATE)), new RecordAct(ID, byLandlord, "impaye-1", "f-landlord"),
+                        new RecordAct(ID, byCaf, "impaye-1", "f-caf"))
+                .when(new RecordAct(ID, byLandlord, "impaye-1", "f-landlord"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Recorded(List.of(byLandlord), true));
+        fixture.givenCommands(new OpenCase(opened(Parc.PRIVATE)), new RecordAct(ID, byLandlord, "impaye-1", "f-landlord"),
+                        new RecordAct(ID, byCaf, "impaye-1", "f-caf"))
+                .when(new RecordAct(ID, byCaf, "impaye-1", "f-other-body"))
+                .expectNoEvents()
+                .expectException(IdempotencyConflictException.class);
+    }
+
+    @Test
+    void keysStoredBeforeTheyCarriedTheirOrganisationStillAnswerTheirActAndItsFlags() {
+        SummonsServed early = new SummonsServed(ID, d("2024-01-25"), COMMISSAIRE, d("2024-05-20"), null);
+        org.axonframework.messaging.MetaData old = org.axonframework.messaging.MetaData.with("idempotencyKey", "s-1").and("fingerprint", "f");
+        var flag = new IrregularityFlagged(ID, d("2024-01-25"), PROCEDURE, Irregularity.SUMMONS_BEFORE_PAYMENT_ORDER_DELAY, "SummonsServed", "test");
+        fixture.given(List.of(opened(Parc.PRIVATE), paymentOrder()))
+                .andGiven(List.of(new org.axonframework.eventhandling.GenericDomainEventMessage<>("EvictionCase", ID, 2, early, old),
+                        new org.axonframework.eventhandling.GenericDomainEventMessage<>("EvictionCase", ID, 3, flag, old)))
+                .when(new RecordAct(ID, early, "s-1", "f"))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(Matchers.predicate(r -> r instanceof Recorded rec && rec.replayed()
+                        && rec.events().size() == 2 && rec.events().get(1) instanceof IrregularityFlagged));
+    }
+
+    @Test
     void theFixtureDrivesTheClockTheDossierReadsInParisTime() {
         // 23:30 UTC on 10 February is already 11 February in Paris: an act of the 11th is not in the future.
         fixture.givenCurrentTime(Instant.parse("2024-02-10T23:30:00Z"));

@@ -38,4 +38,14 @@ class AxonProcedureCommandsTest {
         when(gateway.sendAndWait(any())).thenThrow(new ActRefusedException(Stage.JUDGMENT, "PoliceAssistanceImplicitlyRefused", "no request"));
         assertThatThrownBy(() -> new AxonProcedureCommands(gateway).record(scheduled)).isInstanceOf(ActRefusedException.class);
     }
+
+    @Test
+    void aConcurrentWriteOnTheDossierIsRetriedByTheJobExecutorWithoutSpendingRetries() {
+        CommandGateway gateway = mock(CommandGateway.class);
+        when(gateway.sendAndWait(any())).thenThrow(new org.axonframework.commandhandling.CommandExecutionException("conflict",
+                new org.axonframework.modelling.command.ConcurrencyException("sequence 12 already taken")));
+        // Camunda does not decrement a job's retries for its own OptimisticLockingException: no incident for ordinary concurrency.
+        assertThatThrownBy(() -> new AxonProcedureCommands(gateway).record(scheduled))
+                .isInstanceOf(org.camunda.bpm.engine.OptimisticLockingException.class);
+    }
 }

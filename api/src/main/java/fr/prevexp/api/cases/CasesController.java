@@ -31,6 +31,9 @@ import java.util.List;
 @RequestMapping("/api/v1/cases")
 @Tag(name = "Dossiers", description = "Dossiers de prévention des expulsions et actes de la procédure")
 public class CasesController {
+    static final String IDEMPOTENCY_KEY = "Clé d'idempotence (idempotency key), scoped by the organisation that sends it: the same key "
+            + "from the same organisation with the same body answers the first result again and records nothing; with another body it "
+            + "is a 409. Another organisation's identical key is another request.";
     private final CaseRecords records;
     private final CaseSummaryRepository list;
 
@@ -43,7 +46,7 @@ public class CasesController {
     @Operation(summary = "Ouvrir un dossier (signalement / saisine)",
             description = "Opens a dossier with the CaseOpened fields (ouverture du dossier). `openedOn` is the legal date of the opening.")
     public ResponseEntity<CaseView> open(@RequestBody JsonNode body, Authentication auth,
-                                         @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+                                         @Parameter(description = IDEMPOTENCY_KEY) @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         String caseId = records.open(Partner.of(auth), body, idempotencyKey).messages().get(0).getAggregateIdentifier();
         CaseView view = CaseView.fold(CaseRecords.payloads(records.events(caseId)));
         return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId)).body(view);
@@ -54,7 +57,7 @@ public class CasesController {
             description = "Records an act: `type` is the event name (DOMAIN.md), `occurredOn` its legal date, then the act's own fields. "
                     + "See the schemas of each act for its French term and the roles that record it.")
     public ResponseEntity<EventView> record(@PathVariable String caseId, @RequestBody JsonNode body, Authentication auth,
-                                            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+                                            @Parameter(description = IDEMPOTENCY_KEY) @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         CaseRecords.Stored stored = records.record(Partner.of(auth), caseId, body, idempotencyKey);
         List<DomainEventMessage<?>> recorded = stored.messages();
         EventView act = EventView.of(recorded.get(0));

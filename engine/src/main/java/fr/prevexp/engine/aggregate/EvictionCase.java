@@ -42,12 +42,19 @@ public class EvictionCase {
     public static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Paris");
     static final String IDEMPOTENCY_KEY = "idempotencyKey";
     static final String FINGERPRINT = "fingerprint";
+    /** The organisation that sent the key: keys are scoped by organisation (<i>clé d'idempotence par partenaire</i>). */
+    static final String KEY_ORGANISATION = "idempotencyOrganisation";
 
     @AggregateIdentifier
     private String caseId;
     private CaseState state;
-    /** Idempotency keys already answered, with the request fingerprint and what they recorded. */
+    /**
+     * Idempotency keys already answered, per organisation that sent them ({@link #scope}), with the
+     * request fingerprint and what they recorded. Another organisation's identical key is another request.
+     */
     private final Map<String, Answer> answered = new HashMap<>();
+    /** The scope of the last keyed event, for the flags recorded with an act before keys carried their organisation. */
+    private String lastKeyScope;
 
     private record Answer(String fingerprint, List<CaseEvent> events) {
     }
@@ -61,18 +68,18 @@ public class EvictionCase {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(OpenCase command) {
         if (state != null) {
-            return replay(command.idempotencyKey(), command.fingerprint())
+            return replay(command.opened(), command.idempotencyKey(), command.fingerprint())
                     .orElseThrow(() -> new ActRefusedException(state.stage(), "CaseOpened", "le dossier " + caseId + " est déjà ouvert"));
         }
         CaseOpened opened = command.opened();
         validate(opened, command.caseId());
-        apply(opened, metaData(command.idempotencyKey(), command.fingerprint()));
+        apply(opened, metaData(opened, command.idempotencyKey(), command.fingerprint()));
         return new Recorded(List.of(opened), false);
     }
 
     @CommandHandler
     public Recorded handle(RecordAct command) {
-        var previous = replay(command.idempotencyKey(), command.fingerprint());
+        var previous = replay(command.act(), command.idempotencyKey(), command.fingerprint());
         if (previous.isPresent()) return previous.get();
         CaseEvent act = command.act();
         validate(act, command.caseId());
@@ -84,7 +91,7 @@ public class EvictionCase {
             throw new ActRefusedException(state.stage(), type, reason);
         });
         List<IrregularityFlagged> flags = state.irregularities(act);
-        MetaData metaData = metaData(command.idempotencyKey(), command.fingerprint());
+        MetaData metaData = metaData(act, command.idempotencyKey(), command.fingerprint());
         apply(act, metaData);
         flags.forEach(flag -> apply(flag, metaData));
         List<CaseEvent> events = new ArrayList<>();
@@ -93,9 +100,10 @@ public class EvictionCase {
         return new Recorded(events, false);
     }
 
-    private java.util.Optional<Recorded> replay(String key, String fingerprint) {
-        if (key == null || !answered.containsKey(key)) return java.util.Optional.empty();
-        Answer answer = answered.get(key);
+    private java.util.Optional<Recorded> replay(CaseEvent act, String key, String fingerprint) {
+        if (key == null) return java.util.Optional.empty();
+        Answer answer = answered.get(scope(organisation(act), key));
+        if (answer == null) return java.util.Optional.empty();
         if (!Objects.equals(answer.fingerprint(), fingerprint)) throw new IdempotencyConflictException(key);
         return java.util.Optional.of(new Recorded(answer.events(), true));
     }
@@ -115,9 +123,17 @@ public class EvictionCase {
         return LocalDate.ofInstant(GenericEventMessage.clock.instant(), LEGAL_ZONE);
     }
 
-    private static MetaData metaData(String key, String fingerprint) {
+    private static MetaData metaData(CaseEvent act, String key, String fingerprint) {
         if (key == null) return MetaData.emptyInstance();
-        return MetaData.with(IDEMPOTENCY_KEY, key).and(FINGERPRINT, fingerprint);
+        return MetaData.with(IDEMPOTENCY_KEY, key).and(FINGERPRINT, fingerprint).and(KEY_ORGANISATION, organisation(act));
+    }
+
+    private static String organisation(CaseEvent act) {
+        return act.recordedBy() == null ? "" : act.recordedBy().organisation();
+    }
+
+    private static String scope(String organisation, String key) {
+        return organisation + "\n" + key;
     }
 
     @EventSourcingHandler
@@ -129,7 +145,17 @@ public class EvictionCase {
         state.apply(event);
         Object key = metaData.get(IDEMPOTENCY_KEY);
         if (key != null) {
-            answered.computeIfAbsent((String) key, k -> new Answer((String) metaData.get(FINGERPRINT), new ArrayList<>()))
+            Object organisation = metaData.get(KEY_ORGANISATION);
+            String scope;
+            if (organisation != null) {
+                scope = scope((String) organisation, (String) key);
+            } else if (event instanceof IrregularityFlagged && lastKeyScope != null && lastKeyScope.endsWith("\n" + key)) {
+                scope = lastKeyScope; // stored before keys carried their organisation: the flag belongs to the act before it
+            } else {
+                scope = scope(organisation(event), (String) key);
+            }
+            lastKeyScope = scope;
+            answered.computeIfAbsent(scope, k -> new Answer((String) metaData.get(FINGERPRINT), new ArrayList<>()))
                     .events().add(event);
         }
     }
