@@ -9,7 +9,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,7 +44,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:bad-input;DB_CLOSE_DELAY=-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(BadInputTest.FailingFilter.class)
 class BadInputTest {
+    /** A filter that fails on demand, to see what an error raised in a filter (outside Spring MVC) answers. */
+    @TestConfiguration
+    static class FailingFilter {
+        @Bean
+        FilterRegistrationBean<OncePerRequestFilter> failingFilter() {
+            FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                @Override
+                protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                        throws ServletException, IOException {
+                    if (request.getHeader("X-Fail-In-Filter") != null) throw new IllegalStateException("failed in a filter");
+                    chain.doFilter(request, response);
+                }
+            });
+            registration.addUrlPatterns("/api/*");
+            return registration;
+        }
+    }
+
     @LocalServerPort
     int port;
     @Autowired
@@ -220,6 +248,20 @@ class BadInputTest {
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.contentType()).startsWith("application/problem+json");
         assertThat(rejected.body()).doesNotContain("<html");
+    }
+
+    @ParameterizedTest(name = "accepting {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"application/json", "text/html", "*/*"})
+    void anErrorRaisedInAFilterIsAProblem(String accept) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases"))
+                .header("X-Fail-In-Filter", "yes").header("Accept", accept)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ccapex:ccapex".getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json.readTree(response.body()).path("type").asText()).isEqualTo("https://prevexp.fr/problems/internal-error");
+        assertThat(response.body()).doesNotContain("failed in a filter");
     }
 
     @Test

@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The OpenAPI document says what the API really does: success statuses, every error status with the
  * problem+json schema, act schemas that refuse unknown fields and carry the bounds of {@link Limits}.
- * (Same context as the bad-input table, so that the suite starts one application for both.)
+ * (Its own in-memory database: it opens dossiers.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:bad-input;DB_CLOSE_DELAY=-1")
+        properties = "spring.datasource.url=jdbc:h2:mem:api-docs;DB_CLOSE_DELAY=-1")
 class ApiDocsTest {
     @LocalServerPort
     int port;
