@@ -68,7 +68,7 @@ class CasesApiTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.text("stage")).isEqualTo("PRE_LITIGATION");
-        assertThat(refused.text("detail")).contains("judgment");
+        assertThat(refused.text("detail")).contains("jugement");
         assertThat(history(caseId).size()).isEqualTo(1);
     }
 

@@ -51,39 +51,39 @@ public final class CaseState {
      * what the procedure cannot reach from the current stage is refused.
      */
     public Optional<String> refusal(CaseEvent act) {
-        if (stage == Stage.CLOSED) return Optional.of("the dossier is closed; no act can be recorded after its closure");
-        if (act instanceof CaseOpened) return Optional.of("the dossier is already open");
+        if (stage == Stage.CLOSED) return Optional.of("le dossier est clos ; aucun acte ne peut être enregistré après sa clôture");
+        if (act instanceof CaseOpened) return Optional.of("le dossier est déjà ouvert");
         if (act instanceof PaymentOrderServed) {
-            return allowedIn(Set.of(Stage.PRE_LITIGATION, Stage.PAYMENT_ORDER), act, "a payment order comes before any summons", true);
+            return allowedIn(Set.of(Stage.PRE_LITIGATION, Stage.PAYMENT_ORDER), act, "le commandement de payer précède toute assignation", true);
         }
         if (act instanceof SummonsServed) {
             return allowedIn(Set.of(Stage.PRE_LITIGATION, Stage.PAYMENT_ORDER, Stage.SUMMONS), act,
-                    "a summons comes before the hearing and the judgment", true);
+                    "l'assignation précède l'audience et le jugement", true);
         }
         if (act instanceof HearingHeld || act instanceof JudgmentDelivered) {
             // The court still hears and rules on a pending summons after the household has left (keys returned).
             boolean pending = summonsOn != null && (Set.of(Stage.SUMMONS, Stage.HEARING).contains(stage)
                     || (stage == Stage.LEFT && judgmentOutcome == null));
-            return pending ? Optional.empty() : Optional.of("a hearing or a judgment needs a summons pending before the court");
+            return pending ? Optional.empty() : Optional.of("une audience ou un jugement suppose une assignation pendante devant le tribunal");
         }
         if (act instanceof JudgmentServed) {
-            return judgmentOutcome == null ? Optional.of("no judgment has been delivered") : Optional.empty();
+            return judgmentOutcome == null ? Optional.of("aucun jugement n'a été rendu") : Optional.empty();
         }
         if (act instanceof NoticeToQuitServed) {
             return stage == Stage.JUDGMENT && judgmentOutcome.terminates() ? Optional.empty()
-                    : Optional.of("an order to leave needs a judgment terminating the lease");
+                    : Optional.of("un commandement de quitter les lieux suppose un jugement qui résilie le bail");
         }
         if (act instanceof PoliceAssistanceRequested) {
             return Set.of(Stage.NOTICE_TO_QUIT, Stage.POLICE_ASSISTANCE_REFUSED).contains(stage) ? Optional.empty()
-                    : Optional.of("police assistance is requested after an order to leave");
+                    : Optional.of("le concours de la force publique se requiert après un commandement de quitter les lieux");
         }
         if (act instanceof PoliceAssistanceGranted || act instanceof PoliceAssistanceRefused) {
             return Set.of(Stage.POLICE_ASSISTANCE_REQUESTED, Stage.POLICE_ASSISTANCE_REFUSED).contains(stage) ? Optional.empty()
-                    : Optional.of("the préfet decides on a pending request for police assistance");
+                    : Optional.of("le préfet statue sur une réquisition du concours de la force publique en cours");
         }
         if (act instanceof PoliceAssistanceImplicitlyRefused) {
             return stage == Stage.POLICE_ASSISTANCE_REQUESTED ? Optional.empty()
-                    : Optional.of("an implicit refusal needs a pending request for police assistance");
+                    : Optional.of("un refus implicite suppose une réquisition du concours de la force publique en cours");
         }
         if (act instanceof ImplicitRefusalWithdrawn) {
             return implicitRefusalOn != null ? Optional.empty() : Optional.of("no implicit refusal stands to be withdrawn");
@@ -93,38 +93,38 @@ public final class CaseState {
         }
         if (act instanceof EvictionScheduled) {
             return stage == Stage.POLICE_ASSISTANCE_GRANTED ? Optional.empty()
-                    : Optional.of("an eviction is scheduled once police assistance has been granted");
+                    : Optional.of("une expulsion se programme une fois le concours de la force publique accordé");
         }
         if (act instanceof EvictionCarriedOut) {
             return stage == Stage.POLICE_ASSISTANCE_GRANTED ? Optional.empty()
-                    : Optional.of("an eviction is carried out once police assistance has been granted");
+                    : Optional.of("une expulsion se réalise une fois le concours de la force publique accordé");
         }
         if (act instanceof KeysReturned) {
-            return stage == Stage.EVICTED || stage == Stage.LEFT ? Optional.of("the household has already left") : Optional.empty();
+            return stage == Stage.EVICTED || stage == Stage.LEFT ? Optional.of("le ménage a déjà quitté les lieux") : Optional.empty();
         }
         if (act instanceof RepaymentPlanBroken) {
-            return repaymentPlanActive ? Optional.empty() : Optional.of("no repayment plan is in force");
+            return repaymentPlanActive ? Optional.empty() : Optional.of("aucun plan d'apurement n'est en cours");
         }
         if (act instanceof SocialDiagnosisDelivered || act instanceof SocialDiagnosisNotDelivered) {
             return socialDiagnosisRequested || summonsOn != null ? Optional.empty()
-                    : Optional.of("no social and financial diagnosis has been requested");
+                    : Optional.of("aucun diagnostic social et financier n'a été demandé");
         }
         if (act instanceof EvictionMeasuresSuspended) {
-            return overIndebtednessAdmitted ? Optional.empty() : Optional.of("no over-indebtedness file has been admitted");
+            return overIndebtednessAdmitted ? Optional.empty() : Optional.of("aucun dossier de surendettement n'a été déclaré recevable");
         }
         if (act instanceof DaloPriorityRecognised) {
-            return daloAppealFiled ? Optional.empty() : Optional.of("no DALO appeal has been filed");
+            return daloAppealFiled ? Optional.empty() : Optional.of("aucun recours DALO n'a été déposé");
         }
         if (act instanceof SocialCohesionProtocolSigned) {
-            if (opened.parc() != Parc.PUBLIC) return Optional.of("a social cohesion protocol is for social housing (parc public) only");
-            return terminated() ? Optional.empty() : Optional.of("a social cohesion protocol follows a judgment terminating the lease");
+            if (opened.parc() != Parc.PUBLIC) return Optional.of("un protocole de cohésion sociale ne concerne que le logement social (parc public)");
+            return terminated() ? Optional.empty() : Optional.of("un protocole de cohésion sociale suit un jugement qui résilie le bail");
         }
         if (act instanceof NewLeaseSigned) {
-            return terminated() ? Optional.empty() : Optional.of("a new lease follows a judgment terminating the lease");
+            return terminated() ? Optional.empty() : Optional.of("un nouveau bail suit un jugement qui résilie le bail");
         }
         if (act instanceof SupportMeasureEnded ended) {
             return activeSupportMeasures.contains(ended.kind()) ? Optional.empty()
-                    : Optional.of("no " + ended.kind() + " support measure is in progress");
+                    : Optional.of("aucune mesure d'accompagnement " + ended.kind() + " n'est en cours");
         }
         return Optional.empty();
     }

@@ -1,8 +1,15 @@
 package fr.prevexp.engine;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
 /**
  * The household (<i>ménage</i>). Personal data (RGPD, secret professionnel): never copied into
  * process variables or indicator tables, shown only to parties of the dossier.
  */
-public record Household(String name, String address, Integer persons, String phone) {
+public record Household(@Size(max = Limits.NAME, message = Limits.TOO_LONG) String name,
+                        @Size(max = Limits.ADDRESS, message = Limits.TOO_LONG) String address,
+                        @Min(value = 1, message = Limits.AT_LEAST) @Max(value = Limits.PERSONS_MAX, message = Limits.AT_MOST) Integer persons,
+                        @Size(max = Limits.PHONE, message = Limits.TOO_LONG) String phone) {
 }

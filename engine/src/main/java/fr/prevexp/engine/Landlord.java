@@ -1,5 +1,9 @@
 package fr.prevexp.engine;
 
+import jakarta.validation.constraints.Size;
+
 /** The landlord (<i>bailleur</i>): its kind, its name and, when it is a partner, its account's organisation. */
-public record Landlord(LandlordKind kind, String name, String organisation) {
+public record Landlord(LandlordKind kind,
+                       @Size(max = Limits.NAME, message = Limits.TOO_LONG) String name,
+                       @Size(max = Limits.ORGANISATION, message = Limits.TOO_LONG) String organisation) {
 }

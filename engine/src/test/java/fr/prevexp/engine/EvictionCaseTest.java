@@ -60,7 +60,7 @@ class EvictionCaseTest {
                 .when(new OpenCase(opened(Parc.PRIVATE)))
                 .expectNoEvents()
                 .expectException(ActRefusedException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already open"));
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("déjà ouvert"));
     }
 
     @Test
@@ -111,7 +111,7 @@ class EvictionCaseTest {
                 .when(new RecordAct(byAuditor))
                 .expectNoEvents()
                 .expectException(ActRefusedException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("AUDITOR does not record"));
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("AUDITOR n'enregistre pas"));
     }
 
     @Test
@@ -203,7 +203,7 @@ class EvictionCaseTest {
                 .when(new RecordAct(new PaymentOrderServed(ID, d("2024-02-11"), COMMISSAIRE, null)))
                 .expectNoEvents()
                 .expectException(InvalidActException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("occurredOn must not be in the future"));
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("occurredOn ne doit pas être dans le futur"));
     }
 
     @Test

@@ -123,7 +123,7 @@ class IdempotencyAndClockTest {
                 .expectNoEvents()
                 .expectException(Matchers.predicate(e -> e instanceof InvalidActException invalid
                         && invalid.problems().stream().anyMatch(p -> p.field().equals("occurredOn"))))
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("today is 2024-02-10"));
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("nous sommes le 2024-02-10"));
     }
 
     @Test
@@ -133,7 +133,7 @@ class IdempotencyAndClockTest {
                 .when(new OpenCase(opened(Parc.PRIVATE)))
                 .expectNoEvents()
                 .expectException(InvalidActException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("occurredOn must not be in the future"));
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("occurredOn ne doit pas être dans le futur"));
     }
 
     @Test

@@ -137,7 +137,7 @@ class InvalidActTest {
                 .when(new RecordAct(with(example.act(), "occurredOn", d("2025-07-01"))))
                 .expectNoEvents()
                 .expectException(invalid("occurredOn"))
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("today is 2025-06-30"));
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("nous sommes le 2025-06-30"));
     }
 
     @ParameterizedTest(name = "{0} with {1} is invalid")

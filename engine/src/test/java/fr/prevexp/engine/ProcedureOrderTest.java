@@ -39,8 +39,8 @@ class ProcedureOrderTest {
                 .when(new RecordAct(noticeToQuit()))
                 .expectNoEvents()
                 .expectException(refusedAt(stage))
-                .expectExceptionMessage(allOf(containsString("refused at stage " + stage), containsString(stage.french()),
-                        containsString("judgment terminating the lease")));
+                .expectExceptionMessage(allOf(containsString("refusé à l'étape " + stage), containsString(stage.french()),
+                        containsString("jugement qui résilie le bail")));
     }
 
     @ParameterizedTest(name = "an order to leave after a judgment {0} is refused")
@@ -105,7 +105,7 @@ class ProcedureOrderTest {
                 .when(new RecordAct(new EvictionCarriedOut(ID, d("2025-04-15"), COMMISSAIRE, true)))
                 .expectNoEvents()
                 .expectException(refusedAt(stage))
-                .expectExceptionMessage(containsString("police assistance has been granted"));
+                .expectExceptionMessage(containsString("concours de la force publique accordé"));
         fixture.given(upTo(stage).toArray())
                 .when(new RecordAct(new EvictionScheduled(ID, d("2025-04-02"), COMMISSAIRE, d("2025-04-15"))))
                 .expectNoEvents()
@@ -171,7 +171,7 @@ class ProcedureOrderTest {
                 .when(new RecordAct(new DeadlineElapsed(ID, d("2024-04-02"), PROCEDURE, DeadlineKind.PAYMENT_ORDER_DELAY, d("2024-04-01"))))
                 .expectNoEvents()
                 .expectException(refusedAt(Stage.CLOSED))
-                .expectExceptionMessage(containsString("closed"));
+                .expectExceptionMessage(containsString("clos"));
         fixture.given(closed.toArray())
                 .when(new RecordAct(new CaseClosed(ID, d("2024-03-02"), CCAPEX, CaseOutcome.OTHER)))
                 .expectNoEvents()

@@ -40,7 +40,7 @@ class TradeMatrixTest {
             result.expectNoEvents()
                     .expectException(Matchers.predicate(e -> e instanceof ActRefusedException refused
                             && refused.stage() == CaseState.of(example.given()).stage()
-                            && refused.getMessage().contains(trade + " does not record " + example.type().typeName())));
+                            && refused.getMessage().contains(trade + " n'enregistre pas " + example.type().typeName())));
         }
     }
 

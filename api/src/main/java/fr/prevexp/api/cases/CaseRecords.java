@@ -13,6 +13,7 @@ import fr.prevexp.api.security.DossierAccess;
 import fr.prevexp.api.security.Partner;
 import fr.prevexp.engine.ActType;
 import fr.prevexp.engine.InvalidActException;
+import fr.prevexp.engine.Limits;
 import fr.prevexp.engine.TransientFailure;
 import fr.prevexp.engine.command.OpenCase;
 import fr.prevexp.engine.command.RecordAct;
@@ -57,9 +58,12 @@ public class CaseRecords {
         this.eventStore = eventStore;
         this.access = access;
         this.json = json;
+        // Strict: unknown fields, 1.5 where an integer is meant, a date-time where a date is meant are refused.
         this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .setDefaultLeniency(false);
         this.canonical = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
@@ -70,27 +74,35 @@ public class CaseRecords {
     /** Opens a dossier; with an idempotency key its id is derived from the key, so a re-send lands on it. */
     public Stored open(Partner partner, JsonNode body, String idempotencyKey) {
         requireTrade(partner, ActType.CASE_OPENED);
+        requireKey(idempotencyKey);
         ObjectNode node = object(body);
         String caseId = idempotencyKey == null ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes((partner.organisation() + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
-        if (node.has("occurredOn")) throw new InvalidActException(List.of(new FieldProblem("occurredOn", "unknown field: the opening date is openedOn")));
+        if (node.has("occurredOn")) throw new InvalidActException(List.of(new FieldProblem("occurredOn", "champ inconnu : la date d'ouverture est openedOn")));
         if (node.has("openedOn")) node.set("occurredOn", node.remove("openedOn"));
         if (!node.hasNonNull("reference")) node.put("reference", "DOS-" + caseId.substring(0, 8).toUpperCase());
-        CaseOpened opened = (CaseOpened) toEvent(node, CaseOpened.class, caseId, partner);
+        CaseOpened opened;
+        try {
+            opened = (CaseOpened) toEvent(node, CaseOpened.class, caseId, partner);
+        } catch (InvalidActException e) {
+            throw new InvalidActException(e.problems().stream()
+                    .map(p -> p.field().equals("occurredOn") ? new FieldProblem("openedOn", p.reason()) : p).toList());
+        }
         Recorded recorded = send(new OpenCase(caseId, opened, idempotencyKey, fingerprint("open", body)), "openedOn");
         return stored(caseId, recorded);
     }
 
     /** Records one act; answers the stored act first, then the irregularities it revealed. */
     public Stored record(Partner partner, String caseId, JsonNode body, String idempotencyKey) {
+        requireKey(idempotencyKey);
         ObjectNode node = object(body);
         JsonNode typeNode = node.remove("type");
         if (typeNode == null || !typeNode.isTextual()) {
-            throw new InvalidActException(List.of(new FieldProblem("type", "is required: the event name of the act, e.g. PaymentOrderServed")));
+            throw new InvalidActException(List.of(new FieldProblem("type", "obligatoire : le nom de l'acte, par exemple PaymentOrderServed")));
         }
         ActType type = ActType.ofTypeName(typeNode.asText()).filter(t -> t != ActType.CASE_OPENED)
                 .orElseThrow(() -> new InvalidActException(List.of(new FieldProblem("type",
-                        "unknown act '" + typeNode.asText() + "'; one of " + recordableTypes()))));
+                        "acte inconnu '" + typeNode.asText() + "' ; l'un de " + recordableTypes()))));
         requireTrade(partner, type);
         // Writing needs the same access as reading: a dossier the partner may not read is answered as unknown (404, no stage).
         access.open(partner, caseId);
@@ -117,18 +129,18 @@ public class CaseRecords {
 
     private void requireTrade(Partner partner, ActType type) {
         if (!type.recordableBy(partner.trade())) {
-            throw new AccessDeniedException("the role " + partner.trade() + " (" + partner.trade().french() + ") does not record "
+            throw new AccessDeniedException("le rôle " + partner.trade() + " (" + partner.trade().french() + ") n'enregistre pas "
                     + type.typeName() + " (" + type.french() + ")");
         }
     }
 
     private ObjectNode object(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new InvalidActException(List.of(new FieldProblem("(body)", "must be a JSON object")));
+            throw new InvalidActException(List.of(new FieldProblem("(body)", "doit être un objet JSON")));
         }
         ObjectNode node = ((ObjectNode) body).deepCopy();
         for (String reserved : List.of("caseId", "recordedBy")) {
-            if (node.has(reserved)) throw new InvalidActException(List.of(new FieldProblem(reserved, "is set by the server, not by the partner")));
+            if (node.has(reserved)) throw new InvalidActException(List.of(new FieldProblem(reserved, "fixé par le serveur, pas par le partenaire")));
         }
         return node;
     }
@@ -139,17 +151,42 @@ public class CaseRecords {
         try {
             return strict.treeToValue(node, type);
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidActException(List.of(new FieldProblem(path(e), "unknown field for " + type.getSimpleName()
-                    + "; known fields: " + e.getKnownPropertyIds())));
+            throw new InvalidActException(List.of(new FieldProblem(path(e), "champ inconnu pour " + type.getSimpleName()
+                    + " ; champs connus : " + e.getKnownPropertyIds())));
         } catch (InvalidFormatException e) {
-            String expected = e.getTargetType().isEnum()
-                    ? "one of " + java.util.Arrays.toString(e.getTargetType().getEnumConstants())
-                    : e.getTargetType() == java.time.LocalDate.class ? "a date YYYY-MM-DD" : "a " + e.getTargetType().getSimpleName();
-            throw new InvalidActException(List.of(new FieldProblem(path(e), "invalid value '" + e.getValue() + "': expected " + expected)));
+            throw new InvalidActException(List.of(new FieldProblem(path(e), "valeur invalide '" + shown(e.getValue()) + "' : " + expected(e.getTargetType()))));
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new InvalidActException(List.of(new FieldProblem(path(e), "valeur invalide : " + expected(e.getTargetType()))));
         } catch (JsonMappingException e) {
-            throw new InvalidActException(List.of(new FieldProblem(path(e), "invalid value: " + e.getOriginalMessage())));
+            throw new InvalidActException(List.of(new FieldProblem(path(e), "valeur invalide")));
         } catch (JsonProcessingException e) {
-            throw new InvalidActException(List.of(new FieldProblem("(body)", e.getOriginalMessage())));
+            throw new InvalidActException(List.of(new FieldProblem("(body)", "contenu JSON invalide")));
+        }
+    }
+
+    /** A value as quoted back: at most 40 characters. */
+    private static String shown(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    /** What a field of this type expects, in French. */
+    private static String expected(Class<?> type) {
+        if (type == null) return "une autre valeur attendue";
+        if (type.isEnum()) return "l'une des valeurs " + java.util.Arrays.toString(type.getEnumConstants()) + " attendue";
+        if (type == java.time.LocalDate.class) return "une date AAAA-MM-JJ attendue (sans heure)";
+        if (type == Integer.class || type == int.class) return "un nombre entier attendu";
+        if (type == java.math.BigDecimal.class) return "un montant en euros attendu (par exemple \"1950.00\")";
+        if (type == Boolean.class || type == boolean.class) return "true ou false attendu";
+        if (type == String.class) return "un texte attendu";
+        if (java.util.Collection.class.isAssignableFrom(type)) return "une liste attendue";
+        return "un objet " + type.getSimpleName() + " attendu";
+    }
+
+    /** An Idempotency-Key is at most {@link Limits#IDEMPOTENCY_KEY} characters. */
+    private static void requireKey(String key) {
+        if (key != null && (key.isBlank() || key.length() > Limits.IDEMPOTENCY_KEY)) {
+            throw new BadParameterException("Idempotency-Key", "doit compter de 1 à " + Limits.IDEMPOTENCY_KEY + " caractères");
         }
     }
 

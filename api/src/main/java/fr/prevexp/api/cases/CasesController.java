@@ -85,6 +85,7 @@ public class CasesController {
     public History history(@PathVariable String caseId, Authentication auth,
                            @Parameter(description = "YYYY-MM-DD") @RequestParam(required = false)
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        BadParameterException.date("asOf", asOf);
         List<DomainEventMessage<?>> events = readable(caseId, auth);
         List<EventView> views = events.stream().map(m -> EventView.of(m)).toList();
         CaseView then = null;
@@ -109,15 +110,18 @@ public class CasesController {
     public record CaseList(List<CaseListItem> items, int page, int size, long totalItems, int totalPages) {
     }
 
+    /** The last page one may ask for (pages of 200 reach 20 million dossiers). */
+    static final int MAX_PAGE = 100_000;
+
     @GetMapping
     @Operation(summary = "Liste des dossiers", description = "Filtered by stage, territory (INSEE code) and parc; paged (page from 0, size up to 200).")
     public CaseList list(Authentication auth, @RequestParam(required = false) Stage stage,
                          @RequestParam(required = false) String territory, @RequestParam(required = false) Parc parc,
                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) throw new BadParameterException("page", "must be 0 or more");
-        if (size < 1 || size > 200) throw new BadParameterException("size", "must be between 1 and 200");
+        BadParameterException.between("page", page, 0, MAX_PAGE);
+        BadParameterException.between("size", size, 1, 200);
         Partner partner = Partner.of(auth);
-        Page<CaseSummaryEntity> result = list.search(stage, territory, parc, DossierAccess.listedFor(partner),
+        Page<CaseSummaryEntity> result = list.search(stage, fr.prevexp.api.indicators.IndicatorsController.territory(territory), parc, DossierAccess.listedFor(partner),
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "openedOn").and(Sort.by("caseId"))));
         return new CaseList(result.getContent().stream().map(CaseListItem::of).toList(), page, size,
                 result.getTotalElements(), result.getTotalPages());

@@ -66,7 +66,7 @@ public class DashboardController {
                      @RequestParam(required = false) Parc parc) {
         List<Integer> years = indicators.years();
         int y = year != null ? year : years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
-        if (y < 1990 || y > 2100) throw new BadParameterException("year", "must be a year between 1990 and 2100");
+        BadParameterException.year("year", y);
         String t = fr.prevexp.api.indicators.IndicatorsController.territory(territory);
         List<IndicatorService.Value> values = indicators.of(y, t, parc);
         Map<String, Object> byKey = values.stream().filter(v -> v.value() != null)

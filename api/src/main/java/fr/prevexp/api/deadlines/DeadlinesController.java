@@ -1,5 +1,6 @@
 package fr.prevexp.api.deadlines;
 
+import fr.prevexp.api.cases.BadParameterException;
 import fr.prevexp.api.security.Partner;
 import fr.prevexp.engine.Parc;
 import fr.prevexp.projections.deadlines.DeadlineBoard;
@@ -35,7 +36,8 @@ public class DeadlinesController {
     public DeadlineBoard.Board board(Authentication auth, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                                      @RequestParam(required = false) String territory, @RequestParam(required = false) Parc parc,
                                      @RequestParam(defaultValue = "30") int elapsedDays) {
-        if (!Partner.of(auth).readsEveryDossier()) throw new AccessDeniedException("the deadline board is for the secretariat, the préfecture and auditors");
-        return board.of(day, fr.prevexp.api.indicators.IndicatorsController.territory(territory), parc, Math.max(0, Math.min(elapsedDays, 366)));
+        if (!Partner.of(auth).readsEveryDossier()) throw new AccessDeniedException("le tableau des échéances est réservé au secrétariat, à la préfecture et aux auditeurs");
+        return board.of(BadParameterException.date("day", day), fr.prevexp.api.indicators.IndicatorsController.territory(territory), parc,
+                BadParameterException.between("elapsedDays", elapsedDays, 0, 366));
     }
 }

@@ -36,8 +36,8 @@ public class DemoDataController {
     public ResponseEntity<DemoData.Summary> generate(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "20") int scale) {
         int thisYear = LocalDate.now(clock).getYear();
         int y = year == null ? thisYear - 1 : year;
-        if (y < 2000 || y >= thisYear) throw new BadParameterException("year", "must be a past year (before " + thisYear + ")");
-        if (scale < 5 || scale > 2000) throw new BadParameterException("scale", "must be between 5 and 2000");
+        if (y < 2000 || y >= thisYear) throw new BadParameterException("year", "doit être une année passée (avant " + thisYear + ")");
+        BadParameterException.between("scale", scale, 5, 2000);
         return ResponseEntity.accepted().body(demo.generate(y, scale));
     }
 

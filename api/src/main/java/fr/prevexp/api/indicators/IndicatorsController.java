@@ -32,7 +32,7 @@ public class IndicatorsController {
             description = "Counts are of acts whose legal date falls in the year; rates are between 0 and 1 (null when nothing to divide by). "
                     + "Each indicator comes with its French label and its definition.")
     public Indicators of(@RequestParam int year, @RequestParam(required = false) String territory, @RequestParam(required = false) Parc parc) {
-        if (year < 1990 || year > 2100) throw new BadParameterException("year", "must be a year between 1990 and 2100");
+        BadParameterException.year("year", year);
         String t = territory(territory);
         return new Indicators(year, t, parc, indicators.of(year, t, parc));
     }
@@ -40,7 +40,7 @@ public class IndicatorsController {
     /** A territory filter: an INSEE commune code (5 characters, e.g. 93066 or 2A004); blank is none. */
     public static String territory(String territory) {
         if (territory == null || territory.isBlank()) return null;
-        if (!territory.matches("\\d{5}|2[AB]\\d{3}")) throw new BadParameterException("territory", "must be an INSEE commune code (5 characters, e.g. 93066 or 2A004)");
+        if (!territory.matches("\\d{5}|2[AB]\\d{3}")) throw new BadParameterException("territory", "doit être un code commune INSEE (5 caractères, par exemple 93066 ou 2A004)");
         return territory;
     }
 }

@@ -1,6 +1,7 @@
 package fr.prevexp.api.openapi;
 
 import fr.prevexp.engine.ActType;
+import fr.prevexp.engine.Limits;
 import fr.prevexp.engine.Trade;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
@@ -69,7 +70,9 @@ public class ActsOpenApi {
                 new io.swagger.v3.core.converter.AnnotatedType(type.eventClass()).resolveAsRef(false));
         if (resolved.referencedSchemas != null) {
             resolved.referencedSchemas.forEach((name, s) -> {
-                if (!name.equals(type.eventClass().getSimpleName())) components.addSchemas(name, s);
+                if (name.equals(type.eventClass().getSimpleName())) return;
+                if (s.getProperties() != null) s.setAdditionalProperties(false);   // Household, Landlord: unknown fields are refused
+                components.addSchemas(name, s);
             });
         }
         Schema schema = resolved.schema;
@@ -77,17 +80,24 @@ public class ActsOpenApi {
         Schema typeProperty = new StringSchema()._enum(List.of(type.typeName()));
         typeProperty.setDescription(type.french());
         if (type != ActType.CASE_OPENED) properties.put("type", typeProperty);
+        String range = ", du " + Limits.OLDEST_ACT + " à aujourd'hui";
         properties.put(type == ActType.CASE_OPENED ? "openedOn" : "occurredOn",
-                new DateSchema().description(type == ActType.CASE_OPENED ? "date d'ouverture du dossier" : "date légale de l'acte"));
+                new DateSchema().description(type == ActType.CASE_OPENED ? "date d'ouverture du dossier" + range : "date légale de l'acte" + range));
         if (schema.getProperties() != null) {
             ((Map<String, Schema>) schema.getProperties()).forEach((k, v) -> {
-                if (!Set.of("caseId", "recordedBy", "occurredOn").contains(k)) properties.put(k, v);
+                if (Set.of("caseId", "recordedBy", "occurredOn").contains(k)) return;
+                if ("date".equals(v.getFormat())) {
+                    v.setDescription(k.equals("leaseSignedOn") ? "du " + Limits.OLDEST_LEASE + " à la date d'ouverture"
+                            : "du " + Limits.OLDEST_ACT + " à " + Limits.YEARS_AFTER_ACT + " ans après la date de l'acte");
+                }
+                properties.put(k, v);
             });
         }
         String trades = type.trades().stream().filter(t -> t != Trade.PROCEDURE).map(t -> t.name() + " (" + t.french() + ")")
                 .sorted().collect(Collectors.joining(", "));
         Schema<?> act = new ObjectSchema();
         act.setProperties(properties);
+        act.setAdditionalProperties(false);   // an unknown field is refused (422)
         act.setRequired(type == ActType.CASE_OPENED ? List.of("openedOn", "parc", "territory", "source", "landlord")
                 : List.of("type", "occurredOn"));
         act.setTitle(type.typeName());

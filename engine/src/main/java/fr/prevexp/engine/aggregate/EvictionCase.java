@@ -1,5 +1,6 @@
 package fr.prevexp.engine.aggregate;
 
+import fr.prevexp.engine.ActBounds;
 import fr.prevexp.engine.ActRefusedException;
 import fr.prevexp.engine.ActType;
 import fr.prevexp.engine.CaseState;
@@ -68,7 +69,7 @@ public class EvictionCase {
     public Recorded handle(OpenCase command) {
         if (state != null) {
             return replay(command.opened(), command.idempotencyKey(), command.fingerprint())
-                    .orElseThrow(() -> new ActRefusedException(state.stage(), "CaseOpened", "the dossier " + caseId + " is already open"));
+                    .orElseThrow(() -> new ActRefusedException(state.stage(), "CaseOpened", "le dossier " + caseId + " est déjà ouvert"));
         }
         CaseOpened opened = command.opened();
         validate(opened, command.caseId());
@@ -84,7 +85,7 @@ public class EvictionCase {
         validate(act, command.caseId());
         String type = act.getClass().getSimpleName();
         if (!ActType.of(act).recordableBy(act.recordedBy().trade())) {
-            throw new ActRefusedException(state.stage(), type, act.recordedBy().trade() + " does not record " + type);
+            throw new ActRefusedException(state.stage(), type, act.recordedBy().trade() + " n'enregistre pas " + type);
         }
         state.refusal(act).ifPresent(reason -> {
             throw new ActRefusedException(state.stage(), type, reason);
@@ -109,13 +110,10 @@ public class EvictionCase {
 
     private static void validate(CaseEvent act, String caseId) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (!Objects.equals(act.caseId(), caseId)) problems.add(new FieldProblem("caseId", "does not match the dossier"));
-        if (act.recordedBy() == null) problems.add(new FieldProblem("recordedBy", "is required"));
-        if (act.occurredOn() == null) {
-            problems.add(new FieldProblem("occurredOn", "is required (legal date of the act, YYYY-MM-DD)"));
-        } else if (act.occurredOn().isAfter(today())) {
-            problems.add(new FieldProblem("occurredOn", "must not be in the future (today is " + today() + ")"));
-        }
+        if (!Objects.equals(act.caseId(), caseId)) problems.add(new FieldProblem("caseId", "ne correspond pas au dossier"));
+        if (act.recordedBy() == null) problems.add(new FieldProblem("recordedBy", "obligatoire"));
+        if (act.occurredOn() == null) problems.add(new FieldProblem("occurredOn", "obligatoire (date légale de l'acte, AAAA-MM-JJ)"));
+        problems.addAll(ActBounds.problems(act, today()));
         problems.addAll(act.problems());
         if (!problems.isEmpty()) throw new InvalidActException(problems);
     }

@@ -10,6 +10,6 @@ import java.util.List;
 public record CaseClosed(String caseId, LocalDate occurredOn, RecordedBy recordedBy, CaseOutcome outcome) implements CaseEvent {
     @Override
     public List<FieldProblem> problems() {
-        return FieldProblem.Check.of().require(outcome != null, "outcome", "is required: " + java.util.Arrays.toString(CaseOutcome.values())).list();
+        return FieldProblem.Check.of().require(outcome != null, "outcome", "obligatoire : " + java.util.Arrays.toString(CaseOutcome.values())).list();
     }
 }

@@ -1,6 +1,10 @@
 package fr.prevexp.engine.events;
 
 import fr.prevexp.engine.*;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,10 +18,17 @@ import java.util.List;
  * {@link Parties}: the opener and the landlord's organisation are parties too).
  */
 public record CaseOpened(String caseId, LocalDate occurredOn, RecordedBy recordedBy,
-                         String reference, CaseSource source, Parc parc, String territory,
-                         LocalDate leaseSignedOn, Household household, Landlord landlord,
-                         BigDecimal monthlyRent, BigDecimal monthlyCharges, BigDecimal debt,
-                         List<String> partners) implements CaseEvent {
+                         @Size(max = Limits.REFERENCE, message = Limits.TOO_LONG) String reference,
+                         CaseSource source, Parc parc, String territory,
+                         LocalDate leaseSignedOn, @Valid Household household, @Valid Landlord landlord,
+                         @DecimalMin(value = "0", message = Money.NOT_NEGATIVE)
+                         @DecimalMax(value = Limits.AMOUNT_MAX, message = Limits.AMOUNT_TOO_LARGE) BigDecimal monthlyRent,
+                         @DecimalMin(value = "0", message = Money.NOT_NEGATIVE)
+                         @DecimalMax(value = Limits.AMOUNT_MAX, message = Limits.AMOUNT_TOO_LARGE) BigDecimal monthlyCharges,
+                         @DecimalMin(value = "0", message = Money.NOT_NEGATIVE)
+                         @DecimalMax(value = Limits.AMOUNT_MAX, message = Limits.AMOUNT_TOO_LARGE) BigDecimal debt,
+                         @Size(max = Parties.MAX_NAMED_AT_OPENING, message = Limits.TOO_MANY)
+                         List<@Size(max = Limits.ORGANISATION, message = Limits.TOO_LONG) String> partners) implements CaseEvent {
     public CaseOpened {
         monthlyRent = Money.euros(monthlyRent);
         monthlyCharges = Money.euros(monthlyCharges);
@@ -37,20 +48,19 @@ public record CaseOpened(String caseId, LocalDate occurredOn, RecordedBy recorde
     @Override
     public List<FieldProblem> problems() {
         return FieldProblem.Check.of()
-                .require(Money.isEuros(monthlyRent), "monthlyRent", "must be euros with at most two decimals")
-                .require(Money.isEuros(monthlyCharges), "monthlyCharges", "must be euros with at most two decimals")
-                .require(Money.isEuros(debt), "debt", "must be euros with at most two decimals")
-                .require(source != null, "source", "is required: " + java.util.Arrays.toString(CaseSource.values()))
-                .require(parc != null, "parc", "is required: PUBLIC or PRIVATE")
+                .require(Money.isEuros(monthlyRent), "monthlyRent", Money.TWO_DECIMALS)
+                .require(Money.isEuros(monthlyCharges), "monthlyCharges", Money.TWO_DECIMALS)
+                .require(Money.isEuros(debt), "debt", Money.TWO_DECIMALS)
+                .require(source != null, "source", "obligatoire : " + java.util.Arrays.toString(CaseSource.values()))
+                .require(parc != null, "parc", "obligatoire : PUBLIC ou PRIVATE")
                 .require(territory != null && territory.matches("(\\d{5}|2[AB]\\d{3})"), "territory",
-                        "must be an INSEE commune code (5 characters, e.g. 93066 or 2A004)")
+                        "doit être un code commune INSEE (5 caractères, par exemple 93066 ou 2A004)")
                 .require(leaseSignedOn == null || occurredOn == null || !leaseSignedOn.isAfter(occurredOn),
-                        "leaseSignedOn", "must not be after the opening date")
+                        "leaseSignedOn", "ne doit pas être postérieure à la date d'ouverture")
+                .require(Limits.within(leaseSignedOn, Limits.OLDEST_LEASE, Limits.LATEST_DATE), "leaseSignedOn",
+                        "ne doit pas être antérieure au " + Limits.OLDEST_LEASE)
                 .require(landlord != null && landlord.kind() != null, "landlord.kind",
-                        "is required: " + java.util.Arrays.toString(LandlordKind.values()))
-                .require(monthlyRent == null || monthlyRent.signum() >= 0, "monthlyRent", "must not be negative")
-                .require(monthlyCharges == null || monthlyCharges.signum() >= 0, "monthlyCharges", "must not be negative")
-                .require(debt == null || debt.signum() >= 0, "debt", "must not be negative")
+                        "obligatoire : " + java.util.Arrays.toString(LandlordKind.values()))
                 .and(Parties.organisationProblems("partners", partners, false))
                 .list();
     }

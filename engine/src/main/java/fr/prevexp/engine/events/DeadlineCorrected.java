@@ -1,5 +1,7 @@
 package fr.prevexp.engine.events;
 
+import jakarta.validation.constraints.Size;
+
 import fr.prevexp.engine.*;
 
 import java.time.LocalDate;
@@ -13,7 +15,8 @@ import java.util.List;
  * procedure; the first conclusion stays in the log.
  */
 public record DeadlineCorrected(String caseId, LocalDate occurredOn, RecordedBy recordedBy, DeadlineKind kind, LocalDate dueOn,
-                                DeadlineStatus status, String act, String reason) implements CaseEvent {
+                                DeadlineStatus status, @Size(max = Limits.CODE, message = Limits.TOO_LONG) String act,
+                                @Size(max = Limits.TEXT, message = Limits.TOO_LONG) String reason) implements CaseEvent {
     @Override
     public List<FieldProblem> problems() {
         return FieldProblem.Check.of().require(kind != null, "kind", "is required").require(dueOn != null, "dueOn", "is required")

@@ -10,6 +10,6 @@ import java.util.List;
 public record DeadlineMet(String caseId, LocalDate occurredOn, RecordedBy recordedBy, DeadlineKind kind) implements CaseEvent {
     @Override
     public List<FieldProblem> problems() {
-        return FieldProblem.Check.of().require(kind != null, "kind", "is required").list();
+        return FieldProblem.Check.of().require(kind != null, "kind", "obligatoire").list();
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 public record DeadlineScheduled(String caseId, LocalDate occurredOn, RecordedBy recordedBy, DeadlineKind kind, LocalDate startsOn, LocalDate dueOn) implements CaseEvent {
     @Override
     public List<FieldProblem> problems() {
-        return FieldProblem.Check.of().require(kind != null, "kind", "is required")
-                .require(startsOn != null, "startsOn", "is required").require(dueOn != null, "dueOn", "is required").list();
+        return FieldProblem.Check.of().require(kind != null, "kind", "obligatoire")
+                .require(startsOn != null, "startsOn", "obligatoire").require(dueOn != null, "dueOn", "obligatoire").list();
     }
 }

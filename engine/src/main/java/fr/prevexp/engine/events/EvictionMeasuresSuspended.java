@@ -12,7 +12,9 @@ import java.util.List;
 public record EvictionMeasuresSuspended(String caseId, LocalDate occurredOn, RecordedBy recordedBy, LocalDate until) implements CaseEvent {
     @Override
     public List<FieldProblem> problems() {
-        return FieldProblem.Check.of().require(until != null, "until", "is required (end of the suspension ordered by the judge)")
-                .require(until == null || occurredOn == null || until.isAfter(occurredOn), "until", "must be after the decision").list();
+        return FieldProblem.Check.of().require(until != null, "until", "obligatoire (fin de la suspension ordonnée par le juge)")
+                .require(until == null || occurredOn == null || until.isAfter(occurredOn), "until", "doit être postérieure à la décision")
+                .require(until == null || occurredOn == null || !until.isAfter(occurredOn.plusYears(2)), "until",
+                        "la suspension dure au plus 2 ans (C. consom. L722-6 à L722-9)").list();
     }
 }

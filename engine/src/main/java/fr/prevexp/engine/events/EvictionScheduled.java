@@ -12,8 +12,8 @@ import java.util.List;
 public record EvictionScheduled(String caseId, LocalDate occurredOn, RecordedBy recordedBy, LocalDate scheduledOn) implements CaseEvent {
     @Override
     public List<FieldProblem> problems() {
-        return FieldProblem.Check.of().require(scheduledOn != null, "scheduledOn", "is required (date set for the eviction)")
+        return FieldProblem.Check.of().require(scheduledOn != null, "scheduledOn", "obligatoire (date fixée pour l'expulsion)")
                 .require(scheduledOn == null || occurredOn == null || !scheduledOn.isBefore(occurredOn), "scheduledOn",
-                        "must not be before the day it was set").list();
+                        "ne doit pas être antérieure au jour où elle a été fixée").list();
     }
 }

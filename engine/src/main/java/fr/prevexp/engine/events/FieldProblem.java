@@ -6,7 +6,7 @@ import java.util.List;
 /** One invalid field of an act and why (<i>champ invalide</i>). */
 public record FieldProblem(String field, String reason) {
 
-    /** Collects problems tersely: {@code Check.of().require(x != null, "x", "is required").list()}. */
+    /** Collects problems tersely: {@code Check.of().require(x != null, "x", "obligatoire").list()}. */
     public static final class Check {
         private final List<FieldProblem> problems = new ArrayList<>();
 

@@ -11,6 +11,6 @@ public record HearingHeld(String caseId, LocalDate occurredOn, RecordedBy record
     @Override
     public List<FieldProblem> problems() {
         return FieldProblem.Check.of()
-                .require(tenantPresent != null, "tenantPresent", "is required (tenant present or represented: true or false)").list();
+                .require(tenantPresent != null, "tenantPresent", "obligatoire (locataire présent ou représenté : true ou false)").list();
     }
 }

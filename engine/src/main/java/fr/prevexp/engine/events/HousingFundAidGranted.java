@@ -1,13 +1,15 @@
 package fr.prevexp.engine.events;
 
 import fr.prevexp.engine.*;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /** Housing solidarity fund aid granted (<i>aide du FSL accordée</i>), as a grant or a loan. */
-public record HousingFundAidGranted(String caseId, LocalDate occurredOn, RecordedBy recordedBy, BigDecimal amount, AidForm form) implements CaseEvent {
+public record HousingFundAidGranted(String caseId, LocalDate occurredOn, RecordedBy recordedBy, @DecimalMax(value = Limits.AMOUNT_MAX, message = Limits.AMOUNT_TOO_LARGE) @DecimalMin(value = "0", inclusive = false, message = Money.POSITIVE) BigDecimal amount, AidForm form) implements CaseEvent {
     public HousingFundAidGranted {
         amount = Money.euros(amount);
     }
@@ -18,7 +20,6 @@ public record HousingFundAidGranted(String caseId, LocalDate occurredOn, Recorde
     @Override
     public List<FieldProblem> problems() {
         return FieldProblem.Check.of()
-                .require(Money.isEuros(amount), "amount", "must be euros with at most two decimals")
-                .require(amount == null || amount.signum() > 0, "amount", "must be positive").list();
+                .require(Money.isEuros(amount), "amount", Money.TWO_DECIMALS).list();
     }
 }

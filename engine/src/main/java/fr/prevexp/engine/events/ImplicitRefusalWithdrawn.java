@@ -1,5 +1,7 @@
 package fr.prevexp.engine.events;
 
+import jakarta.validation.constraints.Size;
+
 import fr.prevexp.engine.*;
 
 import java.time.LocalDate;
@@ -12,7 +14,8 @@ import java.util.List;
  * that revealed it ({@code act}). Recorded by the procedure; the refusal stays in the log.
  */
 public record ImplicitRefusalWithdrawn(String caseId, LocalDate occurredOn, RecordedBy recordedBy, LocalDate refusedOn,
-                                       String act, String reason) implements CaseEvent {
+                                       @Size(max = Limits.CODE, message = Limits.TOO_LONG) String act,
+                                @Size(max = Limits.TEXT, message = Limits.TOO_LONG) String reason) implements CaseEvent {
     @Override
     public List<FieldProblem> problems() {
         return FieldProblem.Check.of().require(refusedOn != null, "refusedOn", "is required").require(act != null, "act", "is required").list();

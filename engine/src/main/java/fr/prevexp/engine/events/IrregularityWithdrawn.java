@@ -1,5 +1,7 @@
 package fr.prevexp.engine.events;
 
+import jakarta.validation.constraints.Size;
+
 import fr.prevexp.engine.*;
 
 import java.time.LocalDate;
@@ -12,7 +14,8 @@ import java.util.List;
  * stays in the log.
  */
 public record IrregularityWithdrawn(String caseId, LocalDate occurredOn, RecordedBy recordedBy, Irregularity code,
-                                    String act, String reason) implements CaseEvent {
+                                    @Size(max = Limits.CODE, message = Limits.TOO_LONG) String act,
+                                @Size(max = Limits.TEXT, message = Limits.TOO_LONG) String reason) implements CaseEvent {
     @Override
     public List<FieldProblem> problems() {
         return FieldProblem.Check.of().require(code != null, "code", "is required").require(act != null, "act", "is required").list();

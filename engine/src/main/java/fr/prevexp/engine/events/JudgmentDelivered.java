@@ -1,13 +1,17 @@
 package fr.prevexp.engine.events;
 
 import fr.prevexp.engine.*;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /** Judgment delivered (<i>jugement rendu</i>): termination of the lease, with or without payment delays, or claim rejected. */
-public record JudgmentDelivered(String caseId, LocalDate occurredOn, RecordedBy recordedBy, Outcome outcome, Integer paymentDelayMonths, Integer gracePeriodMonths) implements CaseEvent {
+public record JudgmentDelivered(String caseId, LocalDate occurredOn, RecordedBy recordedBy, Outcome outcome,
+                                @Min(value = 1, message = Limits.MONTHS_AT_LEAST) @Max(value = Limits.JUDGMENT_DELAY_MONTHS_MAX, message = Limits.MONTHS_AT_MOST) Integer paymentDelayMonths,
+                                @Min(value = 1, message = Limits.MONTHS_AT_LEAST) @Max(value = Limits.JUDGMENT_DELAY_MONTHS_MAX, message = Limits.MONTHS_AT_MOST) Integer gracePeriodMonths) implements CaseEvent {
     /** Outcome of the judgment (<i>dispositif</i>). */
     public enum Outcome {
         /** résiliation du bail (ou acquisition de la clause résolutoire) */
@@ -28,14 +32,10 @@ public record JudgmentDelivered(String caseId, LocalDate occurredOn, RecordedBy 
     @Override
     public List<FieldProblem> problems() {
         return FieldProblem.Check.of()
-                .require(outcome != null, "outcome", "is required: TERMINATION, TERMINATION_WITH_PAYMENT_DELAYS, REJECTED or STRUCK_OUT")
+                .require(outcome != null, "outcome", "obligatoire : TERMINATION, TERMINATION_WITH_PAYMENT_DELAYS, REJECTED ou STRUCK_OUT")
                 .require(outcome != Outcome.TERMINATION_WITH_PAYMENT_DELAYS || paymentDelayMonths != null,
-                        "paymentDelayMonths", "is required with TERMINATION_WITH_PAYMENT_DELAYS")
-                .require(paymentDelayMonths == null || (paymentDelayMonths >= 1 && paymentDelayMonths <= 36),
-                        "paymentDelayMonths", "must be between 1 and 36 months")
+                        "paymentDelayMonths", "obligatoire avec TERMINATION_WITH_PAYMENT_DELAYS")
                 .require(paymentDelayMonths == null || outcome == Outcome.TERMINATION_WITH_PAYMENT_DELAYS,
-                        "paymentDelayMonths", "is only for TERMINATION_WITH_PAYMENT_DELAYS")
-                .require(gracePeriodMonths == null || (gracePeriodMonths >= 1 && gracePeriodMonths <= 36),
-                        "gracePeriodMonths", "must be between 1 and 36 months").list();
+                        "paymentDelayMonths", "seulement avec TERMINATION_WITH_PAYMENT_DELAYS").list();
     }
 }

@@ -1,13 +1,19 @@
 package fr.prevexp.engine.events;
 
 import fr.prevexp.engine.*;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.DecimalMax;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /** Repayment plan signed (<i>plan d'apurement signé</i>). */
-public record RepaymentPlanAgreed(String caseId, LocalDate occurredOn, RecordedBy recordedBy, BigDecimal monthlyAmount, Integer durationMonths) implements CaseEvent {
+public record RepaymentPlanAgreed(String caseId, LocalDate occurredOn, RecordedBy recordedBy, @DecimalMax(value = Limits.AMOUNT_MAX, message = Limits.AMOUNT_TOO_LARGE)
+                                  @DecimalMin(value = "0", inclusive = false, message = Money.POSITIVE) BigDecimal monthlyAmount,
+                                  @Min(value = 1, message = Limits.MONTHS_AT_LEAST) @Max(value = Limits.REPAYMENT_MONTHS_MAX, message = Limits.MONTHS_AT_MOST) Integer durationMonths) implements CaseEvent {
     public RepaymentPlanAgreed {
         monthlyAmount = Money.euros(monthlyAmount);
     }
@@ -15,8 +21,7 @@ public record RepaymentPlanAgreed(String caseId, LocalDate occurredOn, RecordedB
     @Override
     public List<FieldProblem> problems() {
         return FieldProblem.Check.of()
-                .require(Money.isEuros(monthlyAmount), "monthlyAmount", "must be euros with at most two decimals")
-                .require(monthlyAmount == null || monthlyAmount.signum() > 0, "monthlyAmount", "must be positive")
-                .require(durationMonths == null || durationMonths > 0, "durationMonths", "must be positive").list();
+                .require(Money.isEuros(monthlyAmount), "monthlyAmount", Money.TWO_DECIMALS)
+                .list();
     }
 }

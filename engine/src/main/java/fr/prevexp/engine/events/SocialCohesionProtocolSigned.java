@@ -1,17 +1,13 @@
 package fr.prevexp.engine.events;
 
 import fr.prevexp.engine.*;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Social cohesion protocol signed (<i>protocole de cohésion sociale</i>, social housing after termination). */
-public record SocialCohesionProtocolSigned(String caseId, LocalDate occurredOn, RecordedBy recordedBy, Integer durationMonths) implements CaseEvent {
-    @Override
-    public List<FieldProblem> problems() {
-        return FieldProblem.Check.of()
-                .require(durationMonths == null || (durationMonths >= 1 && durationMonths <= 60), "durationMonths",
-                        "must be between 1 and 60 months (2 years, extendable by 3)").list();
-    }
-}
+/** Social cohesion protocol signed (<i>protocole de cohésion sociale</i>, social housing after termination): 2 years, extendable by 3. */
+public record SocialCohesionProtocolSigned(String caseId, LocalDate occurredOn, RecordedBy recordedBy,
+                                           @Min(value = 1, message = Limits.MONTHS_AT_LEAST) @Max(value = Limits.SOCIAL_COHESION_MONTHS_MAX, message = Limits.MONTHS_AT_MOST) Integer durationMonths) implements CaseEvent {}

@@ -10,6 +10,6 @@ import java.util.List;
 public record SupportMeasureStarted(String caseId, LocalDate occurredOn, RecordedBy recordedBy, SupportMeasure kind) implements CaseEvent {
     @Override
     public List<FieldProblem> problems() {
-        return FieldProblem.Check.of().require(kind != null, "kind", "is required: " + java.util.Arrays.toString(SupportMeasure.values())).list();
+        return FieldProblem.Check.of().require(kind != null, "kind", "obligatoire : " + java.util.Arrays.toString(SupportMeasure.values())).list();
     }
 }

@@ -1,5 +1,6 @@
 package fr.prevexp.projections.cases;
 
+import fr.prevexp.engine.Limits;
 import jakarta.persistence.*;
 
 import java.io.Serializable;
@@ -15,10 +16,10 @@ import java.util.Objects;
 @IdClass(CasePartyEntity.Key.class)
 public class CasePartyEntity {
     @Id
-    @Column(length = 64)
+    @Column(length = Limits.CASE_ID)
     private String caseId;
     @Id
-    @Column(length = 128)
+    @Column(length = Limits.ORGANISATION)
     private String organisation;
 
     protected CasePartyEntity() {

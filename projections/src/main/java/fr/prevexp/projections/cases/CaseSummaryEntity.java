@@ -2,6 +2,7 @@ package fr.prevexp.projections.cases;
 
 import fr.prevexp.engine.Parc;
 import fr.prevexp.engine.Stage;
+import fr.prevexp.engine.Limits;
 import jakarta.persistence.*;
 
 import java.math.BigDecimal;
@@ -14,8 +15,9 @@ import java.time.LocalDate;
         @Index(name = "ix_case_summary_stage", columnList = "stage")})
 public class CaseSummaryEntity {
     @Id
-    @Column(length = 64)
+    @Column(length = Limits.CASE_ID)
     private String caseId;
+    @Column(length = Limits.REFERENCE)
     private String reference;
     @Enumerated(EnumType.STRING)
     @Column(length = 16)
@@ -25,11 +27,11 @@ public class CaseSummaryEntity {
     @Enumerated(EnumType.STRING)
     @Column(length = 40)
     private Stage stage;
-    @Column(precision = 14, scale = 2)
+    @Column(precision = Limits.AMOUNT_PRECISION, scale = Limits.AMOUNT_SCALE)
     private BigDecimal debt;
     private LocalDate openedOn;
     private LocalDate lastActOn;
-    @Column(length = 64)
+    @Column(length = Limits.CODE)
     private String lastActType;
     private int irregularities;
     /** Sequence number of the last event folded, so that a re-delivered event changes nothing. */

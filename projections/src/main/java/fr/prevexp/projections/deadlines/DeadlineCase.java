@@ -1,6 +1,7 @@
 package fr.prevexp.projections.deadlines;
 
 import fr.prevexp.engine.Parc;
+import fr.prevexp.engine.Limits;
 import jakarta.persistence.*;
 
 /** The dossier facts the deadline board shows beside each deadline. */
@@ -8,13 +9,14 @@ import jakarta.persistence.*;
 @Table(name = "rm_deadline_case")
 public class DeadlineCase {
     @Id
-    @Column(length = 64)
+    @Column(length = Limits.CASE_ID)
     private String caseId;
     @Column(length = 8)
     private String territory;
     @Enumerated(EnumType.STRING)
     @Column(length = 16)
     private Parc parc;
+    @Column(length = Limits.REFERENCE)
     private String reference;
     private long lastSequence = -1;
 

@@ -3,6 +3,7 @@ package fr.prevexp.projections.deadlines;
 import fr.prevexp.engine.DeadlineKind;
 import fr.prevexp.engine.DeadlineStatus;
 import fr.prevexp.engine.Parc;
+import fr.prevexp.engine.Limits;
 import jakarta.persistence.*;
 
 import java.io.Serializable;
@@ -17,7 +18,7 @@ import java.util.Objects;
 @IdClass(DeadlineEntry.Key.class)
 public class DeadlineEntry {
     @Id
-    @Column(length = 64)
+    @Column(length = Limits.CASE_ID)
     private String caseId;
     @Id
     private long openedBySequence;
@@ -34,6 +35,7 @@ public class DeadlineEntry {
     @Enumerated(EnumType.STRING)
     @Column(length = 16)
     private Parc parc;
+    @Column(length = Limits.REFERENCE)
     private String reference;
 
     protected DeadlineEntry() {

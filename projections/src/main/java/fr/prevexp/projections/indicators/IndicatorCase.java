@@ -1,6 +1,7 @@
 package fr.prevexp.projections.indicators;
 
 import fr.prevexp.engine.Parc;
+import fr.prevexp.engine.Limits;
 import jakarta.persistence.*;
 
 import java.math.BigDecimal;
@@ -10,14 +11,14 @@ import java.math.BigDecimal;
 @Table(name = "rm_indicator_case")
 public class IndicatorCase {
     @Id
-    @Column(length = 64)
+    @Column(length = Limits.CASE_ID)
     private String caseId;
     @Column(length = 8)
     private String territory;
     @Enumerated(EnumType.STRING)
     @Column(length = 16)
     private Parc parc;
-    @Column(precision = 14, scale = 2)
+    @Column(precision = Limits.AMOUNT_PRECISION, scale = Limits.AMOUNT_SCALE)
     private BigDecimal debt;
 
     protected IndicatorCase() {

@@ -1,6 +1,7 @@
 package fr.prevexp.projections.indicators;
 
 import fr.prevexp.engine.Parc;
+import fr.prevexp.engine.Limits;
 import jakarta.persistence.*;
 
 import java.io.Serializable;
@@ -20,11 +21,11 @@ import java.util.Objects;
 @IdClass(IndicatorFact.Key.class)
 public class IndicatorFact {
     @Id
-    @Column(length = 64)
+    @Column(length = Limits.CASE_ID)
     private String caseId;
     @Id
     private long sequence;
-    @Column(length = 64, nullable = false)
+    @Column(length = Limits.CODE, nullable = false)
     private String type;
     private LocalDate occurredOn;
     private int factYear;
@@ -34,11 +35,11 @@ public class IndicatorFact {
     @Column(length = 16)
     private Parc parc;
     /** A code the act carries: judgment outcome, support measure kind, closure outcome... */
-    @Column(length = 64)
+    @Column(length = Limits.CODE)
     private String code;
     /** A yes/no the act carries: tenant present at the hearing before a judgment, shelter solution... */
     private Boolean flag;
-    @Column(precision = 14, scale = 2)
+    @Column(precision = Limits.AMOUNT_PRECISION, scale = Limits.AMOUNT_SCALE)
     private BigDecimal amount;
 
     protected IndicatorFact() {
