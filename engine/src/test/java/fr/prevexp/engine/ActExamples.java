@@ -45,8 +45,15 @@ final class ActExamples {
                 new RepaymentPlanBroken(ID, d("2024-03-25"), BAILLEUR), open, Stage.PRE_LITIGATION);
         legal(ActType.HOUSING_FUND_AID_GRANTED, open,
                 new HousingFundAidGranted(ID, d("2024-02-15"), SOCIAL, new BigDecimal("800.00"), HousingFundAidGranted.AidForm.GRANT));
-        legal(ActType.PAYMENT_ORDER_SERVED, open, paymentOrder(), summoned, Stage.SUMMONS);
-        legal(ActType.SUMMONS_SERVED, upTo(Stage.PAYMENT_ORDER), summons(), judged, Stage.JUDGMENT);
+        // Refused where the dossier had reached the stage by the act's legal date (an act dated before
+        // the current stage is placed at its date: a second payment order dated before the summons is legal).
+        legal(ActType.PAYMENT_ORDER_SERVED, open, paymentOrder(),
+                plus(open, new SummonsServed(ID, d("2024-01-25"), COMMISSAIRE, d("2024-03-20"), "TJ Bobigny")), Stage.SUMMONS);
+        legal(ActType.SUMMONS_SERVED, upTo(Stage.PAYMENT_ORDER), summons(),
+                plus(upTo(Stage.PAYMENT_ORDER), new SummonsServed(ID, d("2024-02-10"), COMMISSAIRE, d("2024-03-01"), "TJ Bobigny"),
+                        new HearingHeld(ID, d("2024-03-01"), COMMISSAIRE, true),
+                        new JudgmentDelivered(ID, d("2024-03-20"), COMMISSAIRE, JudgmentDelivered.Outcome.TERMINATION, null, null)),
+                Stage.JUDGMENT);
         legal(ActType.SOCIAL_DIAGNOSIS_REQUESTED, summoned, new SocialDiagnosisRequested(ID, d("2024-04-10"), PREFECTURE, "CD 93"));
         legal(ActType.SOCIAL_DIAGNOSIS_DELIVERED, plus(summoned, new SocialDiagnosisRequested(ID, d("2024-04-10"), PREFECTURE, "CD 93")),
                 new SocialDiagnosisDelivered(ID, d("2024-06-01"), SOCIAL, d("2024-06-01")), open, Stage.PRE_LITIGATION);
@@ -68,7 +75,8 @@ final class ActExamples {
         legal(ActType.EVICTION_SCHEDULED, upTo(Stage.POLICE_ASSISTANCE_GRANTED),
                 new EvictionScheduled(ID, d("2025-04-02"), COMMISSAIRE, d("2025-04-15")), requested, Stage.POLICE_ASSISTANCE_REQUESTED);
         legal(ActType.KEYS_RETURNED, upTo(Stage.NOTICE_TO_QUIT), new KeysReturned(ID, d("2024-10-01"), COMMISSAIRE),
-                plus(upTo(Stage.POLICE_ASSISTANCE_GRANTED), new EvictionCarriedOut(ID, d("2025-04-15"), COMMISSAIRE, false)), Stage.EVICTED);
+                // dated before the police request already recorded, it would leave that request impossible: refused at its date's stage
+                plus(upTo(Stage.POLICE_ASSISTANCE_GRANTED), new EvictionCarriedOut(ID, d("2025-04-15"), COMMISSAIRE, false)), Stage.NOTICE_TO_QUIT);
         legal(ActType.OVER_INDEBTEDNESS_FILE_ADMITTED, open, new OverIndebtednessFileAdmitted(ID, d("2024-02-20"), BDF));
         legal(ActType.EVICTION_MEASURES_SUSPENDED, plus(open, new OverIndebtednessFileAdmitted(ID, d("2024-02-20"), BDF)),
                 new EvictionMeasuresSuspended(ID, d("2024-03-20"), BDF, d("2026-03-20")), open, Stage.PRE_LITIGATION);

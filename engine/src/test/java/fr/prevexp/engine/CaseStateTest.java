@@ -93,7 +93,7 @@ class CaseStateTest {
     @Test
     void theRulesRefuseWhatTheProcedureCannotReachAndFlagWhatIsLate() {
         CaseState heard = CaseState.of(upTo(Stage.HEARING));
-        assertThat(heard.refusal(noticeToQuit())).hasValueSatisfying(r -> assertThat(r).contains("jugement"));
+        assertThat(heard.refusal(noticeToQuit())).hasValueSatisfying(r -> assertThat(r.reason()).contains("jugement"));
         assertThat(heard.refusal(judgment(JudgmentDelivered.Outcome.TERMINATION))).isEmpty();
         CaseState granted = CaseState.of(upTo(Stage.POLICE_ASSISTANCE_GRANTED));
         EvictionCarriedOut december = new EvictionCarriedOut(ID, d("2025-12-02"), COMMISSAIRE, false);

@@ -131,8 +131,82 @@ class ProcedureOrderTest {
         // Without a pending summons, or once the court has ruled, there is nothing for the court to do.
         fixture.given(plus(upTo(Stage.PAYMENT_ORDER), new KeysReturned(ID, d("2024-03-01"), BAILLEUR)).toArray())
                 .when(new RecordAct(hearing)).expectNoEvents().expectException(refusedAt(Stage.LEFT));
+        JudgmentDelivered afterDeparture = new JudgmentDelivered(ID, d("2024-08-20"), COMMISSAIRE, JudgmentDelivered.Outcome.TERMINATION, null, null);
         fixture.given(plus(plus(upTo(Stage.JUDGMENT), new KeysReturned(ID, d("2024-08-01"), BAILLEUR))).toArray())
-                .when(new RecordAct(judgment)).expectNoEvents().expectException(refusedAt(Stage.LEFT));
+                .when(new RecordAct(afterDeparture)).expectNoEvents().expectException(refusedAt(Stage.LEFT));
+        // A second judgment dated before the departure is judged where it falls: the court had already ruled.
+        fixture.given(plus(plus(upTo(Stage.JUDGMENT), new KeysReturned(ID, d("2024-08-01"), BAILLEUR))).toArray())
+                .when(new RecordAct(judgment)).expectNoEvents().expectException(refusedAt(Stage.JUDGMENT));
+    }
+
+    @Test
+    void aPoliceRequestRecordedAfterTheDepartureButDatedBeforeItIsPlacedAtItsDate() {
+        List<CaseEvent> left = plus(upTo(Stage.NOTICE_TO_QUIT), new KeysReturned(ID, d("2024-12-01"), BAILLEUR));
+        fixture.given(left.toArray())
+                .when(new RecordAct(policeRequested()))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(policeRequested());
+        assertThat(CaseState.of(plus(left, policeRequested())).stage()).as("the stage of the latest act by legal date").isEqualTo(Stage.LEFT);
+        // Dated after the departure, it is impossible: refused with the stage as of its date.
+        fixture.given(left.toArray())
+                .when(new RecordAct(new PoliceAssistanceRequested(ID, d("2024-12-02"), COMMISSAIRE)))
+                .expectNoEvents()
+                .expectException(refusedAt(Stage.LEFT))
+                .expectExceptionMessage(containsString("commandement de quitter les lieux"));
+        // The préfet's grant, recorded after the departure but dated before it, follows the request.
+        List<CaseEvent> requested = plus(left, policeRequested());
+        PoliceAssistanceGranted grant = new PoliceAssistanceGranted(ID, d("2024-11-20"), PREFECTURE, null);
+        fixture.given(requested.toArray()).when(new RecordAct(grant)).expectEvents(grant);
+        assertThat(CaseState.of(plus(requested, grant)).stage()).isEqualTo(Stage.LEFT);
+    }
+
+    @Test
+    void departureDatedBeforeActsThatNeedTheHouseholdInPlaceIsRefused() {
+        // The household cannot leave on 1 October if the police was required on 5 November to evict it.
+        fixture.given(upTo(Stage.POLICE_ASSISTANCE_REQUESTED).toArray())
+                .when(new RecordAct(new KeysReturned(ID, d("2024-10-01"), BAILLEUR)))
+                .expectNoEvents()
+                .expectException(refusedAt(Stage.NOTICE_TO_QUIT))
+                .expectExceptionMessage(allOf(containsString("rendrait impossible l'acte PoliceAssistanceRequested du 2024-11-05"), containsString("commandement de quitter les lieux")));
+        KeysReturned after = new KeysReturned(ID, d("2024-11-06"), BAILLEUR);
+        fixture.given(upTo(Stage.POLICE_ASSISTANCE_REQUESTED).toArray()).when(new RecordAct(after)).expectEvents(after);
+    }
+
+    @Test
+    void anOrderToLeaveDatedBeforeAnyJudgmentIsRefusedWithTheStageAtItsDate() {
+        NoticeToQuitServed early = new NoticeToQuitServed(ID, d("2024-05-02"), COMMISSAIRE);
+        fixture.given(upTo(Stage.POLICE_ASSISTANCE_REQUESTED).toArray())
+                .when(new RecordAct(early))
+                .expectNoEvents()
+                .expectException(refusedAt(Stage.SUMMONS))
+                .expectExceptionMessage(containsString("jugement qui résilie le bail"));
+        // A judgment recorded after the order to leave: at its date the court has already ruled.
+        JudgmentDelivered again = new JudgmentDelivered(ID, d("2024-08-01"), COMMISSAIRE, JudgmentDelivered.Outcome.TERMINATION, null, null);
+        fixture.given(upTo(Stage.NOTICE_TO_QUIT).toArray())
+                .when(new RecordAct(again))
+                .expectNoEvents()
+                .expectException(refusedAt(Stage.JUDGMENT));
+    }
+
+    @Test
+    void aHearingRecordedAfterTheJudgmentButDatedBeforeItIsPlacedAtItsDate() {
+        List<CaseEvent> judgedWithoutHearing = plus(upTo(Stage.SUMMONS), judgment(JudgmentDelivered.Outcome.TERMINATION));
+        fixture.given(judgedWithoutHearing.toArray()).when(new RecordAct(hearing())).expectEvents(hearing());
+        CaseState state = CaseState.of(plus(judgedWithoutHearing, hearing()));
+        assertThat(state.stage()).isEqualTo(Stage.JUDGMENT);
+        assertThat(state.judgmentOutcome()).isEqualTo(JudgmentDelivered.Outcome.TERMINATION);
+        // The order to leave follows the judgment whatever the order the court's acts were recorded in.
+        fixture.given(plus(judgedWithoutHearing, hearing()).toArray()).when(new RecordAct(noticeToQuit())).expectEvents(noticeToQuit());
+    }
+
+    @Test
+    void aGrantDatedInsideTheWindowAfterAnImplicitRefusalVoidsIt() {
+        List<CaseEvent> silence = plus(upTo(Stage.POLICE_ASSISTANCE_REQUESTED), new PoliceAssistanceImplicitlyRefused(ID, d("2025-01-06"), PROCEDURE));
+        PoliceAssistanceGranted inTime = new PoliceAssistanceGranted(ID, d("2024-12-20"), PREFECTURE, d("2025-04-01"));
+        fixture.given(silence.toArray()).when(new RecordAct(inTime)).expectEvents(inTime);
+        assertThat(CaseState.of(plus(silence, inTime)).stage()).isEqualTo(Stage.POLICE_ASSISTANCE_GRANTED);
+        EvictionCarriedOut eviction = new EvictionCarriedOut(ID, d("2025-04-15"), COMMISSAIRE, true);
+        fixture.given(plus(silence, inTime).toArray()).when(new RecordAct(eviction)).expectEvents(eviction);
     }
 
     @Test

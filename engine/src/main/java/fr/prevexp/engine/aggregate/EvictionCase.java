@@ -87,8 +87,8 @@ public class EvictionCase {
         if (!ActType.of(act).recordableBy(act.recordedBy().trade())) {
             throw new ActRefusedException(state.stage(), type, act.recordedBy().trade() + " n'enregistre pas " + type);
         }
-        state.refusal(act).ifPresent(reason -> {
-            throw new ActRefusedException(state.stage(), type, reason);
+        state.refusal(act).ifPresent(refusal -> {
+            throw new ActRefusedException(refusal.stage(), type, refusal.reason());
         });
         List<IrregularityFlagged> flags = state.irregularities(act);
         MetaData metaData = metaData(act, command.idempotencyKey(), command.fingerprint());
