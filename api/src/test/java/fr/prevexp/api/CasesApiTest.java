@@ -232,6 +232,39 @@ class CasesApiTest {
     }
 
     @Test
+    void anActDatedBeforeTheCurrentStageIsPlacedAtItsDateInTheViewAndTheList() {
+        String caseId = openCase();
+        for (String act : java.util.List.of(
+                "{\"type\": \"PaymentOrderServed\", \"occurredOn\": \"2024-02-01\"}",
+                "{\"type\": \"SummonsServed\", \"occurredOn\": \"2024-03-15\", \"hearingOn\": \"2024-06-20\"}",
+                "{\"type\": \"HearingHeld\", \"occurredOn\": \"2024-06-20\", \"tenantPresent\": true}",
+                "{\"type\": \"JudgmentDelivered\", \"occurredOn\": \"2024-07-04\", \"outcome\": \"TERMINATION\"}",
+                "{\"type\": \"NoticeToQuitServed\", \"occurredOn\": \"2024-08-20\"}",
+                "{\"type\": \"KeysReturned\", \"occurredOn\": \"2024-12-01\"}")) {
+            assertThat(api.post("commissaire", acts(caseId), act).status()).as(act).isEqualTo(201);
+        }
+        // The police request, recorded after the departure but dated before it, takes its place by its legal date.
+        ApiClient.Answer request = api.post("commissaire", acts(caseId), "{\"type\": \"PoliceAssistanceRequested\", \"occurredOn\": \"2024-10-21\"}");
+        assertThat(request.status()).as(request.body().toString()).isEqualTo(201);
+        assertThat(api.get("ccapex", "/api/v1/cases/" + caseId).text("stage")).isEqualTo("LEFT");
+        // An order to leave dated before any judgment has no place in the procedure: 409 with the stage at its date.
+        ApiClient.Answer early = api.post("commissaire", acts(caseId), "{\"type\": \"NoticeToQuitServed\", \"occurredOn\": \"2024-05-02\"}");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.text("stage")).isEqualTo("SUMMONS");
+        assertThat(history(caseId)).hasSize(8);
+        // The case list shows the same stage as the view.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode found = null;
+            for (JsonNode item : api.get("ccapex", "/api/v1/cases?territory=93066&size=200").body().path("items")) {
+                if (item.path("caseId").asText().equals(caseId)) found = item;
+            }
+            assertThat(found).isNotNull();
+            assertThat(found.path("lastActType").asText()).isEqualTo("PoliceAssistanceRequested");
+            assertThat(found.path("stage").asText()).isEqualTo("LEFT");
+        });
+    }
+
+    @Test
     void theCaseListIsFilteredAndPaged() throws InterruptedException {
         String caseId = openCase();
         JsonNode found = null;

@@ -58,6 +58,9 @@ public enum ActType {
     IRREGULARITY_WITHDRAWN(IrregularityWithdrawn.class, "irrégularité retirée", PROCEDURE),
     IMPLICIT_REFUSAL_WITHDRAWN(ImplicitRefusalWithdrawn.class, "refus implicite retiré", PROCEDURE);
 
+    private static final Set<ActType> BOOKKEEPING = EnumSet.of(DEADLINE_SCHEDULED, DEADLINE_ELAPSED, DEADLINE_MET,
+            DEADLINE_CANCELLED, DEADLINE_CORRECTED, IRREGULARITY_FLAGGED, IRREGULARITY_WITHDRAWN, IMPLICIT_REFUSAL_WITHDRAWN);
+
     private final Class<? extends CaseEvent> eventClass;
     private final String french;
     private final Set<Trade> trades;
@@ -83,6 +86,12 @@ public enum ActType {
 
     /** The trades of this act besides the secretariat (for the README's matrix and the OpenAPI). */
     public Set<Trade> trades() { return Set.copyOf(trades); }
+
+    /**
+     * The procedure's bookkeeping about the dossier's acts (deadlines, irregularities, withdrawals):
+     * never one of the acts placed in the order of the procedure, never moving the stage.
+     */
+    public boolean bookkeeping() { return BOOKKEEPING.contains(this); }
 
     public static Optional<ActType> ofTypeName(String name) {
         return Arrays.stream(values()).filter(t -> t.typeName().equals(name)).findFirst();

@@ -138,11 +138,6 @@ public final class CaseState {
         GUARDS.put(ActType.NEW_LEASE_SIGNED, List.of(new Guard(Facts::terminated, "un nouveau bail suit un jugement qui résilie le bail")));
     }
 
-    /** The procedure's bookkeeping: recorded by the procedure about the acts, never placed among them, never moving the stage. */
-    private static final Set<ActType> BOOKKEEPING = EnumSet.of(ActType.DEADLINE_SCHEDULED, ActType.DEADLINE_ELAPSED,
-            ActType.DEADLINE_MET, ActType.DEADLINE_CANCELLED, ActType.DEADLINE_CORRECTED, ActType.IRREGULARITY_FLAGGED,
-            ActType.IRREGULARITY_WITHDRAWN, ActType.IMPLICIT_REFUSAL_WITHDRAWN);
-
     /** An act placed among the dossier's acts: on its legal date, or just after the act it follows when dated before it. */
     private record Placed(CaseEvent act, LocalDate on, int recorded) {
     }
@@ -186,7 +181,7 @@ public final class CaseState {
             return irregularitiesStanding.contains(w.code()) ? Optional.empty()
                     : Optional.of(new Refusal(now, "no " + w.code() + " irregularity stands to be withdrawn"));
         }
-        if (BOOKKEEPING.contains(type)) return Optional.empty();
+        if (type.bookkeeping()) return Optional.empty();
         if (act instanceof CaseClosed) return Optional.empty(); // always last: allowed at every stage of an open dossier
         Refusal atItsDate = fit(act, act.occurredOn());
         if (atItsDate == null) return Optional.empty();
@@ -317,7 +312,7 @@ public final class CaseState {
             irregularitiesStanding.remove(w.code());
         } else if (event instanceof ImplicitRefusalWithdrawn) {
             implicitRefusalOn = null;
-        } else if (!BOOKKEEPING.contains(ActType.of(event))) {
+        } else if (!ActType.of(event).bookkeeping()) {
             if (event instanceof PoliceAssistanceImplicitlyRefused) implicitRefusalOn = event.occurredOn();
             acts.add(new Placed(event, placement(event), acts.size()));
         }

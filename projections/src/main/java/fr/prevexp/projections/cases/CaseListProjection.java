@@ -3,14 +3,20 @@ package fr.prevexp.projections.cases;
 import fr.prevexp.engine.ActType;
 import fr.prevexp.engine.CaseState;
 import fr.prevexp.engine.Parties;
+import fr.prevexp.engine.Stage;
 import fr.prevexp.engine.events.*;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Folds the event log into the case list and the parties of each dossier (tracking processor
@@ -23,10 +29,12 @@ public class CaseListProjection {
 
     private final CaseSummaryRepository cases;
     private final CasePartyRepository parties;
+    private final EventStore eventStore;
 
-    public CaseListProjection(CaseSummaryRepository cases, CasePartyRepository parties) {
+    public CaseListProjection(CaseSummaryRepository cases, CasePartyRepository parties, EventStore eventStore) {
         this.cases = cases;
         this.parties = parties;
+        this.eventStore = eventStore;
     }
 
     @EventHandler
@@ -47,11 +55,30 @@ public class CaseListProjection {
             row.lastAct(ActType.of(event).typeName(), event.occurredOn());
         }
         row.debt(CaseState.debtAfter(row.getDebt(), event));
-        row.stage(CaseState.stageAfter(row.getStage(), event));
+        row.stage(stage(event, sequence, row));
         row.sequence(sequence);
         cases.save(row);
         // The same rule as every read of the dossier: a partner lists exactly the dossiers it may open.
         Parties.madePartyBy(event).forEach(organisation -> party(event.caseId(), organisation));
+    }
+
+    /**
+     * The stage after this event, as the case view shows it: the stage of the latest act by legal
+     * date ({@link CaseState}), folded from the dossier's stream up to this event. The procedure's
+     * bookkeeping never moves the stage, and the closure ends it.
+     */
+    private Stage stage(CaseEvent event, long sequence, CaseSummaryEntity row) {
+        if (event instanceof CaseOpened) return Stage.PRE_LITIGATION;
+        if (event instanceof CaseClosed) return Stage.CLOSED;
+        if (ActType.of(event).bookkeeping()) return row.getStage();
+        List<CaseEvent> upToThis = new ArrayList<>();
+        DomainEventStream stream = eventStore.readEvents(event.caseId());
+        while (stream.hasNext()) {
+            var message = stream.next();
+            if (message.getSequenceNumber() > sequence) break;
+            if (message.getPayload() instanceof CaseEvent e) upToThis.add(e);
+        }
+        return CaseState.of(upToThis).stage();
     }
 
     private void party(String caseId, String organisation) {
