@@ -122,6 +122,42 @@ class CaseStateTest {
     }
 
     @Test
+    void theTableIsWhatJudgesAnActAtTheEndOfTheDossier() {
+        assertThat(CaseState.ALLOWED.keySet()).containsExactlyInAnyOrder(Stage.values());
+        List<ActType> mainLine = List.copyOf(STAGE_AFTER.keySet()).stream()
+                .filter(t -> t != ActType.CASE_CLOSED).toList();
+        for (Stage stage : List.of(Stage.PRE_LITIGATION, Stage.PAYMENT_ORDER, Stage.SUMMONS, Stage.HEARING, Stage.JUDGMENT,
+                Stage.NOTICE_TO_QUIT, Stage.POLICE_ASSISTANCE_REQUESTED, Stage.POLICE_ASSISTANCE_GRANTED)) {
+            CaseState state = CaseState.of(upTo(stage));
+            for (ActType type : List.copyOf(mainLine)) {
+                // dated after every act of the dossier, so that it is judged at the dossier's stage
+                CaseEvent act = Dossier.with(ActExamples.ALL.get(type).act(), "occurredOn", d("2025-06-02"));
+                boolean claimFailedOnly = stage == Stage.JUDGMENT && (type == ActType.PAYMENT_ORDER_SERVED || type == ActType.SUMMONS_SERVED);
+                assertThat(state.refusal(act).isEmpty()).as(type + " at " + stage)
+                        .isEqualTo(CaseState.ALLOWED.get(stage).contains(type) && !claimFailedOnly);
+                state.refusal(act).ifPresent(r -> assertThat(r.stage()).isEqualTo(stage));
+            }
+        }
+    }
+
+    @Test
+    void theStageIsTheStageOfTheLatestActByLegalDate() {
+        List<CaseEvent> left = plus(upTo(Stage.NOTICE_TO_QUIT), new KeysReturned(ID, d("2024-12-01"), BAILLEUR));
+        CaseState state = CaseState.of(plus(left, policeRequested()));
+        assertThat(state.stage()).isEqualTo(Stage.LEFT);
+        // the same acts recorded in legal order give the same stage
+        assertThat(CaseState.of(plus(upTo(Stage.NOTICE_TO_QUIT), policeRequested(), new KeysReturned(ID, d("2024-12-01"), BAILLEUR))).stage())
+                .isEqualTo(Stage.LEFT);
+        // an act dated before the dossier's latest act does not move the stage, a later one does
+        CaseState judged = CaseState.of(plus(upTo(Stage.SUMMONS), judgment(JudgmentDelivered.Outcome.TERMINATION), hearing()));
+        assertThat(judged.stage()).isEqualTo(Stage.JUDGMENT);
+        assertThat(judged.refusal(noticeToQuit())).isEmpty();
+        // the refusal names the stage as of the act's date, not the current one
+        assertThat(state.refusal(new NoticeToQuitServed(ID, d("2024-05-02"), COMMISSAIRE)))
+                .hasValueSatisfying(r -> assertThat(r.stage()).isEqualTo(Stage.SUMMONS));
+    }
+
+    @Test
     void sideActsLeaveTheStageAlone() {
         CaseState state = CaseState.of(plus(upTo(Stage.SUMMONS),
                 new SocialDiagnosisRequested(ID, d("2024-04-10"), PREFECTURE, null),
