@@ -112,7 +112,7 @@ public final class CaseState {
     }
 
     /** The conditions beyond the stage, on the dossier as of the act's legal date; each act's in order. */
-    static final Map<ActType, List<Guard>> GUARDS = new EnumMap<>(ActType.class);
+    private static final Map<ActType, List<Guard>> GUARDS = new EnumMap<>(ActType.class);
 
     static {
         Guard claimFailed = new Guard(f -> f.stage != Stage.JUDGMENT || !f.terminated(),
