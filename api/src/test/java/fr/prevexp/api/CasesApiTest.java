@@ -204,6 +204,28 @@ class CasesApiTest {
     }
 
     @Test
+    void anotherOrganisationsIdenticalKeyIsAnotherRequest() {
+        String caseId = openCase();
+        String key = "impaye-2024-01";
+        ApiClient.Answer landlord = api.post("bailleur", "bailleur", acts(caseId),
+                "{\"type\": \"UnpaidRentReported\", \"occurredOn\": \"2024-01-20\", \"amount\": \"1300.00\"}", key);
+        ApiClient.Answer caf = api.post("caf", "caf", acts(caseId),
+                "{\"type\": \"UnpaidRentReported\", \"occurredOn\": \"2024-01-22\", \"amount\": \"1450.00\"}", key);
+        assertThat(landlord.status()).isEqualTo(201);
+        assertThat(caf.status()).isEqualTo(201);
+        assertThat(caf.body().path("replayed").asBoolean()).isFalse();
+        assertThat(caf.body().path("recordedBy").path("trade").asText()).isEqualTo("CAF");
+        assertThat(caf.body().path("sequence").asLong()).isNotEqualTo(landlord.body().path("sequence").asLong());
+        assertThat(history(caseId).size()).isEqualTo(3);
+        // Each organisation's re-send still answers its own act.
+        ApiClient.Answer cafAgain = api.post("caf", "caf", acts(caseId),
+                "{\"type\": \"UnpaidRentReported\", \"occurredOn\": \"2024-01-22\", \"amount\": \"1450.00\"}", key);
+        assertThat(cafAgain.body().path("replayed").asBoolean()).isTrue();
+        assertThat(cafAgain.body().path("sequence").asLong()).isEqualTo(caf.body().path("sequence").asLong());
+        assertThat(history(caseId).size()).isEqualTo(3);
+    }
+
+    @Test
     void historyGivesEveryEventAndTheCaseAsItStoodOnADate() {
         String caseId = openCase();
         api.post("commissaire", acts(caseId), "{\"type\": \"PaymentOrderServed\", \"occurredOn\": \"2024-02-01\"}");

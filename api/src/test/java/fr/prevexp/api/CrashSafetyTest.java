@@ -246,7 +246,9 @@ class CrashSafetyTest {
             for (int n = 0; !stop.get(); n++) {
                 Dossier dossier = new Dossier();
                 String prefix = "crash-" + runId + "-" + writer + "-" + n;
-                Request open = new Request(prefix + "-open", setup.opener(), "CaseOpened", "/api/v1/cases", ApiClient.opening("2024-01-10"));
+                Request open = new Request(prefix + "-open", setup.opener(), "CaseOpened", "/api/v1/cases",
+                        // The commissaire is named at opening, so that it is party to the dossier (demo account or configured one).
+                        ApiClient.openingNaming("2024-01-10", "demo-commissaire", "etude-durand-93"));
                 dossier.requests.add(open);
                 dossiers.add(dossier);
                 send(open);

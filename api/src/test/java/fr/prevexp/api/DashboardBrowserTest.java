@@ -81,6 +81,19 @@ class DashboardBrowserTest {
         }
         assertThat(summonses).isEqualTo(58);   // 5,788 / 100
 
+        // The same call again (how a load interrupted by a crash is completed) records nothing twice: every command has its key.
+        long dossiers = api.get("ccapex", "/api/v1/cases?size=1").body().path("totalItems").asLong();
+        ApiClient.Answer again = api.post("ccapex", "/api/v1/admin/demo-data?year=2025&scale=100", "{}");
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body().path("dossiers").asLong()).isEqualTo(demo.body().path("dossiers").asLong());
+        while (!projections.done()) {
+            assertThat(Instant.now()).isBefore(until);
+            Thread.sleep(200);
+        }
+        assertThat(api.get("ccapex", "/api/v1/cases?size=1").body().path("totalItems").asLong()).isEqualTo(dossiers);
+        assertThat(api.get("ccapex", "/api/v1/indicators?year=2025").body().path("indicators").findValues("value").toString())
+                .isEqualTo(indicators.findValues("value").toString());
+
         String url = "http://ccapex:ccapex@localhost:" + port + "/dashboard/?year=2025";
         String dom = chromium("--dump-dom", url);
         Matcher drawn = Pattern.compile("data-charts-drawn=\"(\\d+)\"").matcher(dom);

@@ -14,18 +14,14 @@ import fr.prevexp.api.security.Partner;
 import fr.prevexp.engine.ActType;
 import fr.prevexp.engine.InvalidActException;
 import fr.prevexp.engine.Limits;
-import fr.prevexp.engine.TransientFailure;
 import fr.prevexp.engine.command.OpenCase;
 import fr.prevexp.engine.command.RecordAct;
 import fr.prevexp.engine.command.Recorded;
 import fr.prevexp.engine.events.CaseEvent;
 import fr.prevexp.engine.events.CaseOpened;
 import fr.prevexp.engine.events.FieldProblem;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -46,14 +42,14 @@ import java.util.stream.Collectors;
  */
 @Service
 public class CaseRecords {
-    private final CommandGateway commands;
+    private final DossierCommands commands;
     private final EventStore eventStore;
     private final DossierAccess access;
     private final ObjectMapper json;
     private final ObjectMapper strict;
     private final ObjectMapper canonical;
 
-    public CaseRecords(CommandGateway commands, EventStore eventStore, DossierAccess access, ObjectMapper json) {
+    public CaseRecords(DossierCommands commands, EventStore eventStore, DossierAccess access, ObjectMapper json) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.access = access;
@@ -196,43 +192,13 @@ public class CaseRecords {
         return path.isEmpty() ? "(body)" : path;
     }
 
-    /**
-     * How long a write that lost a race with another write on the same dossier (a partner, the
-     * procedure, another node) keeps trying: attempts with a growing, jittered pause in between.
-     * Only when the race cannot be settled in that time is the answer a 409 (send the act again).
-     */
-    private static final int CONFLICT_ATTEMPTS = 12;
-    private static final long FIRST_PAUSE_MS = 10, LONGEST_PAUSE_MS = 800;
-
     private Recorded send(Object command, String occurredOnAlias) {
         try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return commands.sendAndWait(command);
-                } catch (RuntimeException e) {
-                    // Nothing of a failed attempt was stored (its transaction rolled back), so trying again is safe.
-                    RuntimeException failure = e instanceof CommandExecutionException && e.getCause() instanceof RuntimeException r ? r : e;
-                    if (!TransientFailure.isTransient(failure)) throw failure;
-                    if (attempt >= CONFLICT_ATTEMPTS) {
-                        throw failure instanceof ConcurrencyException c ? c : new ConcurrencyException("unsettled conflict", failure);
-                    }
-                    pause(attempt);
-                }
-            }
+            return commands.send(command);
         } catch (InvalidActException e) {
             if (occurredOnAlias == null) throw e;
             throw new InvalidActException(e.problems().stream()
                     .map(p -> p.field().equals("occurredOn") ? new FieldProblem(occurredOnAlias, p.reason()) : p).toList());
-        }
-    }
-
-    private static void pause(int attempt) {
-        long ceiling = Math.min(LONGEST_PAUSE_MS, FIRST_PAUSE_MS << Math.min(attempt, 10));
-        try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new ConcurrencyException("interrupted while waiting to retry", interrupted);
         }
     }
 

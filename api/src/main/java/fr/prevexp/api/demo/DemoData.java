@@ -1,10 +1,10 @@
 package fr.prevexp.api.demo;
 
+import fr.prevexp.api.cases.DossierCommands;
 import fr.prevexp.engine.*;
 import fr.prevexp.engine.command.OpenCase;
 import fr.prevexp.engine.command.RecordAct;
 import fr.prevexp.engine.events.*;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,16 +24,17 @@ import java.util.UUID;
  * conditional decisions 48 %) divided by {@code scale}, through the same commands as partners,
  * each recorded by the demo account of its trade; the commissaire is named at opening and the other
  * partners are designated by the secretariat before their first act. Deterministic (fixed seed): the same call gives
- * the same dossiers. Acts before the year come from the year before (the procedure takes time).
+ * the same dossiers, and every command carries a deterministic idempotency key, so the same call made again (after a
+ * crash in the middle of a load) completes the year without recording anything twice. Acts before the year come from the year before (the procedure takes time).
  */
 @Service
 public class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final String[] COMMUNES = {"93066", "93048", "93001", "93008", "93005", "93029", "93070", "93055"};
 
-    private final CommandGateway commands;
+    private final DossierCommands commands;
 
-    public DemoData(CommandGateway commands) {
+    public DemoData(DossierCommands commands) {
         this.commands = commands;
     }
 
@@ -156,7 +157,7 @@ public class DemoData {
                 new Household("Ménage de démonstration", null, 1 + random.nextInt(5), null),
                 new Landlord(kind, parc == Parc.PUBLIC ? "Office public de l'habitat" : "Bailleur privé", parc == Parc.PUBLIC ? "demo-bailleur" : null),
                 rent, BigDecimal.valueOf(60 + random.nextInt(80)).setScale(2), d.debt, List.of(d.commissaire.organisation()));
-        commands.sendAndWait(new OpenCase(opened));
+        commands.send(new OpenCase(id, opened, "demo-open", "demo-open"));
         d.parties.addAll(Parties.madePartyBy(opened));
         acts[0]++;
         return d;
@@ -171,6 +172,8 @@ public class DemoData {
         final RecordedBy landlordBy;
         /** The organisations party to the dossier: the opener, the landlord and the commissaire named at opening, then those designated. */
         final Set<String> parties = new HashSet<>();
+        /** How many acts of this dossier were sent: the idempotency key of the next one. */
+        int recorded;
 
         Dossier(String id, LocalDate openedOn, Parc parc, BigDecimal debt) {
             this.id = id;
@@ -190,11 +193,12 @@ public class DemoData {
         void record(CaseEvent act, int[] count) {
             RecordedBy author = act.recordedBy();
             if (!Parties.readsEveryDossier(author.trade()) && !parties.contains(author.organisation())) {
-                commands.sendAndWait(new RecordAct(new PartnerDesignated(id, act.occurredOn(), by(Trade.CCAPEX), author.organisation())));
+                commands.send(new RecordAct(new PartnerDesignated(id, act.occurredOn(), by(Trade.CCAPEX), author.organisation()),
+                        "demo-designate-" + author.organisation()));
                 parties.add(author.organisation());
                 count[0]++;
             }
-            commands.sendAndWait(new RecordAct(act));
+            commands.send(new RecordAct(act, "demo-act-" + recorded++));
             count[0]++;
         }
     }

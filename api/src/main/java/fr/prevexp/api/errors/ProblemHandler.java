@@ -157,6 +157,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
                                                              WebRequest request) {
         ResponseEntity<ProblemDetail> problem = Problems.of(status.value());
+        if (e.getClass() == org.springframework.web.ErrorResponseException.class) {
+            // Raised by our own controllers with a French title and detail of their own: keep them, with the kind's type.
+            ProblemDetail own = ((org.springframework.web.ErrorResponseException) e).getBody();
+            HttpStatus known = HttpStatus.resolve(status.value());
+            if (own.getTitle() != null && (known == null || !own.getTitle().equals(known.getReasonPhrase()))) problem.getBody().setTitle(own.getTitle());
+            if (own.getDetail() != null) problem.getBody().setDetail(own.getDetail());
+        }
         HttpHeaders merged = new HttpHeaders();
         if (headers != null) merged.putAll(headers);
         merged.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
