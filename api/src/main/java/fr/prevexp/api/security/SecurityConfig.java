@@ -105,19 +105,19 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").authenticated()
                         .anyRequest().hasAnyRole(WRITING_ROLES))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated(json, "prevexp",
-                        "Send the credentials of a partner account (HTTP Basic).")))
+                        "Identifiez-vous avec un compte partenaire (HTTP Basic).")))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint(unauthenticated(json, "prevexp", "Send the credentials of a partner account (HTTP Basic)."))
+                        .authenticationEntryPoint(unauthenticated(json, "prevexp", "Identifiez-vous avec un compte partenaire (HTTP Basic)."))
                         .accessDeniedHandler((request, response, e) ->
-                                problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                                        "This account's role may not do this.", request.getRequestURI())));
+                                problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Accès refusé",
+                                        "Le rôle de ce compte ne permet pas cette opération.", request.getRequestURI())));
         if (jwt.getIfAvailable() != null) {
             // Production: partners may also present bearer tokens of the configured issuer
             // (spring.security.oauth2.resourceserver.jwt.*), with the claims "role" and "organisation".
             http.oauth2ResourceServer(o -> o
                     .jwt(j -> j.jwtAuthenticationConverter(SecurityConfig::partnerToken))
                     .authenticationEntryPoint((request, response, e) -> problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                            "Authentication required", "Invalid bearer token: " + e.getMessage(), request.getRequestURI())));
+                            "Authentification requise", "Jeton d'accès invalide : " + e.getMessage(), request.getRequestURI())));
         }
         return http.build();
     }
@@ -135,8 +135,8 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Trade.CCAPEX.name(), Trade.PREFECTURE.name(), Trade.AUDITOR.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(login))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(login).accessDeniedHandler((request, response, e) ->
-                        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                                "The dashboard is for the CCAPEX secretariat, the préfecture and auditors.", request.getRequestURI())));
+                        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Accès refusé",
+                                "Le tableau de bord est réservé au secrétariat de la CCAPEX, à la préfecture et aux auditeurs.", request.getRequestURI())));
         return http.build();
     }
 
@@ -156,7 +156,7 @@ public class SecurityConfig {
     @Bean
     @Order(25)
     public SecurityFilterChain actuator(HttpSecurity http, ObjectMapper json) throws Exception {
-        AuthenticationEntryPoint login = unauthenticated(json, "prevexp", "Send the credentials of a CCAPEX account (HTTP Basic).");
+        AuthenticationEntryPoint login = unauthenticated(json, "prevexp", "Identifiez-vous avec un compte du secrétariat de la CCAPEX (HTTP Basic).");
         http.securityMatcher("/actuator", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -165,8 +165,8 @@ public class SecurityConfig {
                         .anyRequest().hasRole(Trade.CCAPEX.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(login))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(login).accessDeniedHandler((request, response, e) ->
-                        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                                "The actuator's endpoints other than health are for the CCAPEX secretariat.", request.getRequestURI())));
+                        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Accès refusé",
+                                "Les points de supervision autres que health sont réservés au secrétariat de la CCAPEX.", request.getRequestURI())));
         return http.build();
     }
 
@@ -174,7 +174,7 @@ public class SecurityConfig {
     private static AuthenticationEntryPoint unauthenticated(ObjectMapper json, String realm, String detail) {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
-            problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", detail, request.getRequestURI());
+            problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentification requise", detail, request.getRequestURI());
         };
     }
 

@@ -37,10 +37,6 @@ public class IndicatorProjection {
         this.years = years;
     }
 
-    /** The procedure's own bookkeeping: facts kept, but they make no year of activity. */
-    static final Set<String> BOOKKEEPING = Set.of("DeadlineScheduled", "DeadlineElapsed", "DeadlineMet", "DeadlineCancelled",
-            "DeadlineCorrected", "ImplicitRefusalWithdrawn", "IrregularityWithdrawn");
-
     /** The acts whose flag depends on another act of the dossier, and the acts they depend on. */
     private static final Set<String> RELATED = Set.of("HearingHeld", "JudgmentDelivered", "NoticeToQuitServed", "KeysReturned",
             "DaloPriorityRecognised", "PoliceAssistanceRequested", "HouseholdRehoused");
@@ -84,11 +80,12 @@ public class IndicatorProjection {
         }
         dossier.debt(CaseState.debtAfter(dossier.getDebt(), event));
         cases.save(dossier);
-        String type = ActType.of(event).typeName();
+        ActType act = ActType.of(event);
+        String type = act.typeName();
         IndicatorFact fact = facts.save(new IndicatorFact(event.caseId(), sequence, type, event.occurredOn(),
                 dossier.getTerritory(), dossier.getParc(), code, flag, amount));
         if (RELATED.contains(type)) relate(event.caseId(), fact);
-        if (!BOOKKEEPING.contains(type)) {
+        if (!act.bookkeeping()) {   // the procedure's own bookkeeping: facts kept, but they make no year of activity
             IndicatorYear year = years.findById(event.occurredOn().getYear()).orElseGet(() -> new IndicatorYear(event.occurredOn().getYear()));
             year.count();
             years.save(year);
