@@ -321,8 +321,9 @@ public final class CaseState {
     }
 
     /**
-     * The dossier's debt after this event (<i>montant de la dette</i>): the opening debt, then the
-     * latest amount reported (unpaid-rent report, debt claimed in a payment order).
+     * The debt this event reports (<i>montant de la dette</i>): the opening debt, an unpaid-rent
+     * report's amount, the debt claimed in a payment order; otherwise {@code current}. Applied in
+     * legal order by {@link #debt()}.
      */
     public static java.math.BigDecimal debtAfter(java.math.BigDecimal current, CaseEvent event) {
         if (event instanceof CaseOpened o) return o.debt();
@@ -330,6 +331,13 @@ public final class CaseState {
         if (event instanceof PaymentOrderServed p && p.debtClaimed() != null) return p.debtClaimed();
         return current;
     }
+
+    /**
+     * The dossier's debt: the amount of the latest act by legal date that reports one (same date:
+     * the one recorded last), else the opening debt; not the amount recorded last, which a late
+     * report of an older amount would make wrong.
+     */
+    public java.math.BigDecimal debt() { return facts().debt; }
 
     /**
      * The stage a dossier reaches with this act, placed after acts that left it at {@code current}:
@@ -392,11 +400,13 @@ public final class CaseState {
         private boolean overIndebtednessAdmitted;
         private boolean daloAppealFiled;
         private final Set<SupportMeasure> activeSupportMeasures = EnumSet.noneOf(SupportMeasure.class);
+        private java.math.BigDecimal debt;
         /** The first act out of legal order in a dossier recorded before the order was judged by legal date. */
         private String violation;
 
         private Facts(CaseOpened opened) {
             this.opened = opened;
+            this.debt = opened == null ? null : opened.debt();
         }
 
         private boolean terminated() {
@@ -429,6 +439,7 @@ public final class CaseState {
             if (isVoid(event)) return;
             LocalDate on = event.occurredOn();
             stage = stageAfter(stage, event);
+            if (!(event instanceof CaseOpened)) debt = debtAfter(debt, event);
             if (event instanceof PaymentOrderServed) {
                 paymentOrderOn = on;
             } else if (event instanceof SummonsServed s) {

@@ -2,6 +2,7 @@ package fr.prevexp.api.property;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.prevexp.api.ApiClient;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
@@ -54,7 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @AddLifecycleHook(OrderIndependencePropertyTest.TriesFromSystemProperty.class)
 class OrderIndependencePropertyTest {
-    static final int DEFAULT_TRIES = 15;
+    static final int DEFAULT_TRIES = 10;
     private static ProcedureUnderTest app;
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final List<Duration> durations = new ArrayList<>();
@@ -85,9 +86,11 @@ class OrderIndependencePropertyTest {
         }
     }
 
-    @Property(tries = DEFAULT_TRIES, shrinking = ShrinkingMode.BOUNDED)
+    // Choices of a fixed length: shrinking turns them to 0, which leaves optional acts out and shortens gaps. No edge
+    // cases: jqwik's (empty list, all zeros...) are all the same empty history.
+    @Property(tries = DEFAULT_TRIES, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
     void aHistoryGivesTheSameLegalTruthWhateverTheOrderAndTimeItIsRecordedIn(
-            @ForAll @Size(max = 90) List<@IntRange(min = 0, max = 9999) Integer> choices) {
+            @ForAll @Size(90) List<@IntRange(min = 0, max = 9999) Integer> choices) {
         check(ProcedureHistory.from(choices));
     }
 
@@ -95,7 +98,13 @@ class OrderIndependencePropertyTest {
     static void check(ProcedureHistory history) {
         Instant started = Instant.now();
         Map<Mode, Run> runs = new LinkedHashMap<>();
-        for (Mode mode : Mode.values()) runs.put(mode, run(history, mode));
+        StringBuilder timing = new StringBuilder();
+        for (Mode mode : Mode.values()) {
+            Instant begin = Instant.now();
+            runs.put(mode, run(history, mode));
+            timing.append(' ').append(mode).append(' ').append(Duration.between(begin, Instant.now()).toMillis()).append(" ms");
+        }
+        System.out.printf("OrderIndependencePropertyTest: history of %d acts:%s%n", history.acts().size(), timing);
         Run reference = runs.get(Mode.ON_THE_DAY);
         StringBuilder failures = new StringBuilder();
         for (Run run : runs.values()) {
@@ -136,9 +145,8 @@ class OrderIndependencePropertyTest {
                 app.settle(caseId);
                 for (ProcedureHistory.Act act : acts) {
                     app.day(act.on());
-                    app.settle(caseId);   // the timers due before this day fire first
+                    app.settle(caseId);   // the previous act's steps, then the timers due before this day, fire first
                     post(caseId, act, recorded, mode);
-                    app.settle(caseId);
                 }
             }
             case AT_ONCE -> postAll(caseId, acts, history.drains(), recorded, mode);

@@ -205,7 +205,9 @@ public record ProcedureHistory(String departement, LocalDate openedOn, LocalDate
             }
             end = on;
         }
-        // Off the main line: over-indebtedness (maybe a suspension of eviction measures), a DALO appeal
+        // Off the main line: the CCAPEX's examination (the indicators keep the debt at that date), over-indebtedness (maybe a suspension of eviction measures), a DALO appeal
+        if (c.chance(30)) acts.add(new Act("ccapex", "CcapexExamined", between(c, first, end.plusDays(30)),
+                "{\"type\": \"CcapexExamined\", \"occurredOn\": \"%s\", \"opinion\": \"maintien dans les lieux\"}"));
         if (c.chance(25)) {
             LocalDate admitted = between(c, first, end.plusDays(30));
             acts.add(new Act("banque-de-france", "OverIndebtednessFileAdmitted", admitted, "{\"type\": \"OverIndebtednessFileAdmitted\", \"occurredOn\": \"%s\"}"));
@@ -236,6 +238,12 @@ public record ProcedureHistory(String departement, LocalDate openedOn, LocalDate
         for (int i = order.size() - 1; i > 0; i--) {
             int j = i - c.below(i + 1);
             java.util.Collections.swap(order, i, j);
+        }
+        // The closure ends the recording of a dossier (README: "after the closure nothing is recorded", even an act
+        // dated before it): a product rule, not an order the procedure allows, so the closure stays last.
+        if (!sorted.isEmpty() && sorted.get(sorted.size() - 1).type().equals("CaseClosed")) {
+            order.remove(Integer.valueOf(sorted.size() - 1));
+            order.add(sorted.size() - 1);
         }
         int split = sorted.size() <= 1 ? sorted.size() : 1 + c.below(sorted.size() - 1);
         List<Boolean> drains = new ArrayList<>();

@@ -54,7 +54,7 @@ public class CaseListProjection {
                 || event instanceof DeadlineMet || event instanceof DeadlineCancelled || event instanceof DeadlineCorrected)) {
             row.lastAct(ActType.of(event).typeName(), event.occurredOn());
         }
-        row.debt(CaseState.debtAfter(row.getDebt(), event));
+        if (CaseState.debtAfter(null, event) != null && !(event instanceof CaseOpened)) row.debt(dossier(event, sequence).debt());
         row.stage(stage(event, sequence, row));
         row.sequence(sequence);
         cases.save(row);
@@ -71,6 +71,11 @@ public class CaseListProjection {
         if (event instanceof CaseOpened) return Stage.PRE_LITIGATION;
         if (event instanceof CaseClosed) return Stage.CLOSED;
         if (ActType.of(event).bookkeeping()) return row.getStage();
+        return dossier(event, sequence).stage();
+    }
+
+    /** The dossier folded from its stream up to this event (acts placed by legal date). */
+    private CaseState dossier(CaseEvent event, long sequence) {
         List<CaseEvent> upToThis = new ArrayList<>();
         DomainEventStream stream = eventStore.readEvents(event.caseId());
         while (stream.hasNext()) {
@@ -78,7 +83,7 @@ public class CaseListProjection {
             if (message.getSequenceNumber() > sequence) break;
             if (message.getPayload() instanceof CaseEvent e) upToThis.add(e);
         }
-        return CaseState.of(upToThis).stage();
+        return CaseState.of(upToThis);
     }
 
     private void party(String caseId, String organisation) {

@@ -47,14 +47,12 @@ public record CaseView(String caseId, String reference, Parc parc, String parcLa
     public static CaseView fold(List<? extends CaseEvent> events) {
         if (events.isEmpty() || !(events.get(0) instanceof CaseOpened opened)) return null;
         CaseState state = new CaseState();
-        BigDecimal debt = opened.debt();
         List<Deadline> deadlines = new ArrayList<>();
         List<IrregularityView> irregularities = new ArrayList<>();
         List<ActSummary> acts = new ArrayList<>();
         for (CaseEvent event : events) {
             state.apply(event);
             var type = fr.prevexp.engine.ActType.of(event);
-            debt = CaseState.debtAfter(debt, event);
             if (event instanceof DeadlineScheduled d) {
                 deadlines.add(new Deadline(d.kind(), d.kind().french(), d.startsOn(), d.dueOn(), DeadlineStatus.PENDING));
             } else if (event instanceof DeadlineElapsed d) {
@@ -80,7 +78,7 @@ public record CaseView(String caseId, String reference, Parc parc, String parcLa
         java.util.Collections.reverse(recent);
         return new CaseView(opened.caseId(), opened.reference(), opened.parc(), opened.parc().french(), opened.territory(),
                 opened.source(), opened.occurredOn(), opened.leaseSignedOn(), opened.landlord(), opened.household(),
-                opened.monthlyRent(), opened.monthlyCharges(), debt, state.stage(), state.stage().french(), state.hearingOn(),
+                opened.monthlyRent(), opened.monthlyCharges(), state.debt(), state.stage(), state.stage().french(), state.hearingOn(),
                 state.judgmentOutcome(), state.closedWith(), List.copyOf(deadlines), List.copyOf(irregularities), List.copyOf(recent));
     }
 

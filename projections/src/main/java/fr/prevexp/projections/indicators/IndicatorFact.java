@@ -74,6 +74,8 @@ public class IndicatorFact {
 
     void flag(Boolean flag) { this.flag = flag; }
 
+    void amount(BigDecimal amount) { this.amount = amount; }
+
     public static class Key implements Serializable {
         private String caseId;
         private long sequence;

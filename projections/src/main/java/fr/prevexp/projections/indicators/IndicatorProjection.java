@@ -74,7 +74,9 @@ public class IndicatorProjection {
                         facts.save(r);
                     });
         } else if (event instanceof CcapexExamined) {
-            amount = dossier.getDebt();
+            amount = dossier.getDebt();   // until debtAtExaminations() places it by legal date
+        } else if (!(event instanceof CaseOpened) && CaseState.debtAfter(null, event) != null) {
+            amount = CaseState.debtAfter(null, event);   // the debt an unpaid-rent report or a payment order states
         } else if (event instanceof CaseOpened o) {
             amount = o.debt();
         }
@@ -85,6 +87,7 @@ public class IndicatorProjection {
         IndicatorFact fact = facts.save(new IndicatorFact(event.caseId(), sequence, type, event.occurredOn(),
                 dossier.getTerritory(), dossier.getParc(), code, flag, amount));
         if (RELATED.contains(type)) relate(event.caseId(), fact);
+        if (DEBT.contains(type)) debtAtExaminations(event.caseId(), fact);
         if (!act.bookkeeping()) {   // the procedure's own bookkeeping: facts kept, but they make no year of activity
             IndicatorYear year = years.findById(event.occurredOn().getYear()).orElseGet(() -> new IndicatorYear(event.occurredOn().getYear()));
             year.count();
@@ -120,6 +123,34 @@ public class IndicatorProjection {
             if (!Objects.equals(flag, f.getFlag())) {
                 f.flag(flag);
                 facts.save(f);
+            }
+        }
+    }
+
+    /** The acts that state the dossier's debt, and the examinations that keep the debt of their date. */
+    private static final Set<String> DEBT = Set.of("CaseOpened", "UnpaidRentReported", "PaymentOrderServed", "CcapexExamined");
+
+    /**
+     * Sets each CCAPEX examination's amount to the dossier's debt on its legal date: the amount of the
+     * latest act dated on or before it that states one (same date: recorded last), else the opening
+     * debt, whatever order partners recorded them in (the same rule as the case view's debt,
+     * {@code CaseState.debt()}). A report of an older amount recorded after the examination, or one
+     * dated after it, changes nothing; one dated before it and recorded late does.
+     */
+    private void debtAtExaminations(String caseId, IndicatorFact arrived) {
+        List<IndicatorFact> timeline = new java.util.ArrayList<>(facts.findByCaseIdAndTypeIn(caseId, DEBT));
+        if (timeline.stream().noneMatch(f -> f.getSequence() == arrived.getSequence())) timeline.add(arrived);
+        timeline.sort(Comparator.comparing(IndicatorFact::getOccurredOn).thenComparingLong(IndicatorFact::getSequence));
+        BigDecimal opening = timeline.stream().filter(f -> f.is("CaseOpened")).map(IndicatorFact::getAmount).findFirst().orElse(null);
+        BigDecimal debt = opening;
+        for (IndicatorFact f : timeline) {
+            if (f.is("CcapexExamined")) {
+                if (!Objects.equals(debt, f.getAmount()) && debt != null) {
+                    f.amount(debt);
+                    facts.save(f);
+                }
+            } else if (!f.is("CaseOpened") && f.getAmount() != null) {
+                debt = f.getAmount();
             }
         }
     }
