@@ -157,6 +157,10 @@ class OrderIndependencePropertyTest {
                 int rank = 0;
                 while (!pending.isEmpty()) {
                     ProcedureHistory.Act act = pending.poll();
+                    if (act.type().equals("CaseClosed") && !pending.isEmpty()) {
+                        pending.add(act);   // the closure ends the recording: after the acts put back
+                        continue;
+                    }
                     ApiClient.Answer answer = app.post(caseId, act);
                     if (answer.status() == 201) {
                         recorded.add("#" + acts.indexOf(act));
