@@ -121,7 +121,7 @@ public class CasesController {
         BadParameterException.between("page", page, 0, MAX_PAGE);
         BadParameterException.between("size", size, 1, 200);
         Partner partner = Partner.of(auth);
-        Page<CaseSummaryEntity> result = list.search(stage, fr.prevexp.api.indicators.IndicatorsController.territory(territory), parc, DossierAccess.listedFor(partner),
+        Page<CaseSummaryEntity> result = list.search(stage, BadParameterException.territory("territory", territory), parc, DossierAccess.listedFor(partner),
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "openedOn").and(Sort.by("caseId"))));
         return new CaseList(result.getContent().stream().map(CaseListItem::of).toList(), page, size,
                 result.getTotalElements(), result.getTotalPages());
