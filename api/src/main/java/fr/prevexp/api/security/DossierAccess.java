@@ -1,27 +1,95 @@
 package fr.prevexp.api.security;
 
+import fr.prevexp.api.personaldata.ConsultationJournal;
+import fr.prevexp.api.personaldata.PersonalFields;
 import fr.prevexp.engine.Parties;
+import fr.prevexp.engine.PersonalData;
+import fr.prevexp.engine.Trade;
 import fr.prevexp.engine.events.CaseEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static fr.prevexp.engine.PersonalData.Kind.*;
 
 /**
  * Every operation of a partner on one dossier goes through here, reads and writes alike: the rule
  * itself is {@link Parties} (the same function builds the case list's parties). A dossier the
  * partner may not access is answered exactly as an unknown dossier ({@code 404}, same body, no
  * stage): its existence is not disclosed.
+ * <p>
+ * It is also the one place of the minimisation of personal data (<i>minimisation</i>, RGPD): which
+ * kinds of {@link PersonalData} each role sees ({@link #PERSONAL_DATA_SHOWN}); a reading returns the
+ * dossier's events with the other personal fields left out, and is recorded in the journal of
+ * consultations ({@link ConsultationJournal}).
  */
 @Service
 public class DossierAccess {
-    private final EventStore eventStore;
+    /**
+     * The personal data each role sees (README, <i>Données personnelles (RGPD)</i>): the secretariat
+     * everything; the préfecture what its decision on the police assistance rests on; the
+     * commissaire, the landlord, the CAF and the Banque de France who and where the household is (and
+     * the landlord, the creditor); the social services and the SIAO also how to reach the household;
+     * the COMED who and where; auditors none (they check the procedure, not the people).
+     */
+    public static final Map<Trade, Set<PersonalData.Kind>> PERSONAL_DATA_SHOWN;
 
-    public DossierAccess(EventStore eventStore) {
+    static {
+        Map<Trade, Set<PersonalData.Kind>> shown = new EnumMap<>(Trade.class);
+        shown.put(Trade.CCAPEX, EnumSet.allOf(PersonalData.Kind.class));
+        shown.put(Trade.PREFECTURE, EnumSet.of(IDENTITY, ADDRESS, THIRD_PARTY, FREE_TEXT));
+        shown.put(Trade.COMMISSAIRE, EnumSet.of(IDENTITY, ADDRESS, THIRD_PARTY));
+        shown.put(Trade.BAILLEUR, EnumSet.of(IDENTITY, ADDRESS, THIRD_PARTY));
+        shown.put(Trade.CAF, EnumSet.of(IDENTITY, ADDRESS, THIRD_PARTY));
+        shown.put(Trade.SERVICE_SOCIAL, EnumSet.allOf(PersonalData.Kind.class));
+        shown.put(Trade.SIAO, EnumSet.of(IDENTITY, ADDRESS, CONTACT));
+        shown.put(Trade.BANQUE_DE_FRANCE, EnumSet.of(IDENTITY, ADDRESS, THIRD_PARTY));
+        shown.put(Trade.COMED, EnumSet.of(IDENTITY, ADDRESS));
+        shown.put(Trade.AUDITOR, EnumSet.noneOf(PersonalData.Kind.class));
+        shown.put(Trade.PROCEDURE, EnumSet.noneOf(PersonalData.Kind.class));
+        PERSONAL_DATA_SHOWN = java.util.Collections.unmodifiableMap(shown);
+    }
+
+    private final EventStore eventStore;
+    private final ConsultationJournal journal;
+
+    public DossierAccess(EventStore eventStore, ConsultationJournal journal) {
         this.eventStore = eventStore;
+        this.journal = journal;
+    }
+
+    /** The kinds of personal data this role sees. */
+    public static Set<PersonalData.Kind> personalDataShownTo(Trade trade) {
+        return PERSONAL_DATA_SHOWN.getOrDefault(trade, Set.of());
+    }
+
+    /**
+     * A reading of the dossier by a partner (<i>consultation</i>): its events as {@link #open} gives
+     * them, with the personal fields its role does not see left out, and the reading recorded in the
+     * journal of consultations ({@code what}: which view, e.g. "historique").
+     */
+    public List<DomainEventMessage<?>> read(Partner partner, String caseId, String what) {
+        List<DomainEventMessage<?>> events = open(partner, caseId);
+        Set<PersonalData.Kind> shown = personalDataShownTo(partner.trade());
+        journal.record(caseId, partner.login(), partner.trade(), partner.organisation(), what, shown);
+        if (shown.containsAll(EnumSet.allOf(PersonalData.Kind.class))) return events;
+        List<DomainEventMessage<?>> minimised = new ArrayList<>(events.size());
+        for (DomainEventMessage<?> m : events) {
+            Object payload = m.getPayload();
+            Object kept = PersonalFields.withoutHidden(payload, shown::contains);
+            minimised.add(kept == payload ? m : new GenericDomainEventMessage<>(m.getType(), m.getAggregateIdentifier(),
+                    m.getSequenceNumber(), kept, m.getMetaData(), m.getIdentifier(), m.getTimestamp()));
+        }
+        return minimised;
     }
 
     /**
