@@ -111,7 +111,8 @@ class PersonalDataTest {
     @Test
     void erasureLeavesNoNameAnywhereAndMovesNothingElse() throws Exception {
         String name = uniqueName(), landlord = uniqueName(), opinion = uniqueName();
-        String caseId, retained;
+        String legacyName = uniqueName();
+        String caseId, retained, legacy;
         Map<String, JsonNode> indicatorsBefore;
         JsonNode viewBefore;
         try (ConfigurableApplicationContext app = start()) {
@@ -224,7 +225,14 @@ class PersonalDataTest {
             assertThat(retainedHistory.path("events").findValuesAsText("type")).contains("PersonalDataErased");
             assertThat(retainedHistory.toString()).contains("RETENTION_ELAPSED").contains("2029-06-02");
             assertThat(api.get("ccapex", "/api/v1/cases/" + retained).body().path("stage").asText()).isEqualTo("CLOSED");
+
+            // Migration: a dossier as the previous version stored it (clear text, no key), then the new code starts
+            legacy = api.post("ccapex", "/api/v1/cases", opening(legacyName, uniqueName())).text("caseId");
+            writeAsThePreviousVersion(app, legacy);
+            assertThat(api.get("ccapex", "/api/v1/cases/" + legacy).body().path("household").path("name").asText())
+                    .as("the reader takes clear text").isEqualTo("Famille " + legacyName);
         }
+        assertThat(H2Files.containing(dir, legacyName)).as("the previous version's format holds the name in clear").isNotEmpty();
 
         // After a restart and a replay of every read model: still erased, indicators still the same
         try (ConfigurableApplicationContext app = start()) {
@@ -234,10 +242,34 @@ class PersonalDataTest {
             awaitCaughtUp(app);
             assertThat(indicators(api)).isEqualTo(indicatorsBefore);
             assertThat(api.get("ccapex", "/api/v1/cases/" + caseId + "/history").body().toString()).doesNotContain(name);
+            // The start encrypted the legacy dossier's personal data: still readable, no longer clear in the store
+            assertThat(api.get("ccapex", "/api/v1/cases/" + legacy).body().path("household").path("name").asText())
+                    .isEqualTo("Famille " + legacyName);
+            byte[] stored = app.getBean(JdbcTemplate.class).queryForObject(
+                    "select payload from domain_event_entry where aggregate_identifier = ? and sequence_number = 0", byte[].class, legacy);
+            assertThat(new String(stored, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(legacyName).contains("\"pd1:");
+            JsonNode again = api.post("ccapex", "/api/v1/admin/personal-data/encrypt", "{}").body();
+            assertThat(again.path("eventsEncrypted").asLong()).isZero();
         }
         H2Files.compact(url());
         assertThat(H2Files.files(dir)).isNotEmpty();
         assertThat(H2Files.containing(dir, name)).isEmpty();
         assertThat(H2Files.containing(dir, opinion)).isEmpty();
+        // Not erased, but migrated: its clear text went with the compaction of the pages the migration replaced
+        assertThat(H2Files.containing(dir, legacyName)).isEmpty();
+    }
+
+    /**
+     * Stores the dossier's opening as the version before crypto-shredding did: its payload written by
+     * Axon's Jackson serializer alone (the name in clear), no key, and no migration done yet.
+     */
+    private static void writeAsThePreviousVersion(ConfigurableApplicationContext app, String caseId) {
+        PersonalDataSerializer serializer = app.getBean("eventSerializer", PersonalDataSerializer.class);
+        Object opened = app.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class).readEvents(caseId).next().getPayload();
+        byte[] clear = serializer.delegate().serialize(opened, byte[].class).getData();
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        assertThat(jdbc.update("update domain_event_entry set payload = ? where aggregate_identifier = ? and sequence_number = 0", clear, caseId)).isEqualTo(1);
+        jdbc.update("delete from personal_data_key where case_id = ?", caseId);
+        jdbc.update("delete from personal_data_migration");
     }
 }
