@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import fr.prevexp.engine.PersonalData;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
-import java.util.function.Predicate;
 
 /**
  * Where the {@link PersonalData} fields of an event are: the paths of the annotated record
@@ -83,33 +81,6 @@ public final class PersonalFields {
             }
         }
         return changed;
-    }
-
-    /**
-     * The same record with the personal fields of the kinds not shown set to null (minimisation);
-     * the record itself when it shows them all.
-     */
-    @SuppressWarnings("unchecked")
-    public static <T> T withoutHidden(T value, Predicate<PersonalData.Kind> shown) {
-        if (value == null || !value.getClass().isRecord() || of(value.getClass()).stream().allMatch(p -> shown.test(p.kind()))) return value;
-        RecordComponent[] components = value.getClass().getRecordComponents();
-        Object[] args = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        try {
-            for (int i = 0; i < components.length; i++) {
-                RecordComponent c = components[i];
-                types[i] = c.getType();
-                Object v = c.getAccessor().invoke(value);
-                PersonalData personal = c.getAnnotation(PersonalData.class);
-                if (personal != null) args[i] = shown.test(personal.value()) ? v : null;
-                else args[i] = c.getType().isRecord() ? withoutHidden(v, shown) : v;
-            }
-            Constructor<?> canonical = value.getClass().getDeclaredConstructor(types);
-            canonical.setAccessible(true);
-            return (T) canonical.newInstance(args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot hide the personal fields of " + value.getClass(), e);
-        }
     }
 
     /** The kinds of personal field a class carries. */

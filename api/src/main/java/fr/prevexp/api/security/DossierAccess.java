@@ -1,7 +1,5 @@
 package fr.prevexp.api.security;
 
-import fr.prevexp.api.personaldata.ConsultationJournal;
-import fr.prevexp.api.personaldata.PersonalFields;
 import fr.prevexp.engine.Parties;
 import fr.prevexp.engine.PersonalData;
 import fr.prevexp.engine.Trade;
@@ -30,7 +28,7 @@ import static fr.prevexp.engine.PersonalData.Kind.*;
  * It is also the one place of the minimisation of personal data (<i>minimisation</i>, RGPD): which
  * kinds of {@link PersonalData} each role sees ({@link #PERSONAL_DATA_SHOWN}); a reading returns the
  * dossier's events with the other personal fields left out, and is recorded in the journal of
- * consultations ({@link ConsultationJournal}).
+ * consultations ({@link ReadingJournal}).
  */
 @Service
 public class DossierAccess {
@@ -60,9 +58,9 @@ public class DossierAccess {
     }
 
     private final EventStore eventStore;
-    private final ConsultationJournal journal;
+    private final ReadingJournal journal;
 
-    public DossierAccess(EventStore eventStore, ConsultationJournal journal) {
+    public DossierAccess(EventStore eventStore, ReadingJournal journal) {
         this.eventStore = eventStore;
         this.journal = journal;
     }
@@ -85,7 +83,7 @@ public class DossierAccess {
         List<DomainEventMessage<?>> minimised = new ArrayList<>(events.size());
         for (DomainEventMessage<?> m : events) {
             Object payload = m.getPayload();
-            Object kept = PersonalFields.withoutHidden(payload, shown::contains);
+            Object kept = withoutHidden(payload, shown);
             minimised.add(kept == payload ? m : new GenericDomainEventMessage<>(m.getType(), m.getAggregateIdentifier(),
                     m.getSequenceNumber(), kept, m.getMetaData(), m.getIdentifier(), m.getTimestamp()));
         }
@@ -104,6 +102,43 @@ public class DossierAccess {
             throw new AggregateNotFoundException(caseId, "no dossier " + caseId);
         }
         return events;
+    }
+
+    /**
+     * The same record with its {@link PersonalData} fields of the kinds not shown set to null (and so
+     * in the records it holds: the household); the record itself when nothing is hidden.
+     */
+    static <T> T withoutHidden(T value, Set<PersonalData.Kind> shown) {
+        if (value == null || !value.getClass().isRecord() || !hides(value.getClass(), shown, 0)) return value;
+        java.lang.reflect.RecordComponent[] components = value.getClass().getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                java.lang.reflect.RecordComponent c = components[i];
+                types[i] = c.getType();
+                Object v = c.getAccessor().invoke(value);
+                PersonalData personal = c.getAnnotation(PersonalData.class);
+                if (personal != null) args[i] = shown.contains(personal.value()) ? v : null;
+                else args[i] = c.getType().isRecord() ? withoutHidden(v, shown) : v;
+            }
+            java.lang.reflect.Constructor<?> canonical = value.getClass().getDeclaredConstructor(types);
+            canonical.setAccessible(true);
+            @SuppressWarnings("unchecked") T hidden = (T) canonical.newInstance(args);
+            return hidden;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot hide the personal fields of " + value.getClass(), e);
+        }
+    }
+
+    /** Whether a record type carries personal fields of kinds not shown. */
+    private static boolean hides(Class<?> type, Set<PersonalData.Kind> shown, int depth) {
+        if (!type.isRecord() || depth > 4) return false;
+        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+            PersonalData personal = c.getAnnotation(PersonalData.class);
+            if (personal != null ? !shown.contains(personal.value()) : hides(c.getType(), shown, depth + 1)) return true;
+        }
+        return false;
     }
 
     /** The organisation whose dossiers the case list shows to this partner; {@code null} for the trades that read every dossier. */
