@@ -96,6 +96,10 @@ public class CaseRecords {
         if (typeNode == null || !typeNode.isTextual()) {
             throw new InvalidActException(List.of(new FieldProblem("type", "obligatoire : le nom de l'acte, par exemple PaymentOrderServed")));
         }
+        if (ActType.ofTypeName(typeNode.asText()).filter(t -> t == ActType.PERSONAL_DATA_ERASED).isPresent()) {
+            throw new InvalidActException(List.of(new FieldProblem("type",
+                    "PersonalDataErased ne s'enregistre pas comme un acte : DELETE /api/v1/cases/{caseId}/personal-data (secrétariat)")));
+        }
         ActType type = ActType.ofTypeName(typeNode.asText()).filter(ActType::postable)
                 .orElseThrow(() -> new InvalidActException(List.of(new FieldProblem("type",
                         "acte inconnu '" + typeNode.asText() + "' ; l'un de " + recordableTypes()))));
