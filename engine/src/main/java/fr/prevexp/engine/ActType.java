@@ -56,10 +56,13 @@ public enum ActType {
     DEADLINE_CORRECTED(DeadlineCorrected.class, "échéance rectifiée", PROCEDURE),
     IRREGULARITY_FLAGGED(IrregularityFlagged.class, "irrégularité de procédure", PROCEDURE),
     IRREGULARITY_WITHDRAWN(IrregularityWithdrawn.class, "irrégularité retirée", PROCEDURE),
-    IMPLICIT_REFUSAL_WITHDRAWN(ImplicitRefusalWithdrawn.class, "refus implicite retiré", PROCEDURE);
+    IMPLICIT_REFUSAL_WITHDRAWN(ImplicitRefusalWithdrawn.class, "refus implicite retiré", PROCEDURE),
+    /** Recorded by the secretariat's erasure or the retention job, never posted as an act (see {@link #postable()}). */
+    PERSONAL_DATA_ERASED(PersonalDataErased.class, "données personnelles effacées");
 
     private static final Set<ActType> BOOKKEEPING = EnumSet.of(DEADLINE_SCHEDULED, DEADLINE_ELAPSED, DEADLINE_MET,
-            DEADLINE_CANCELLED, DEADLINE_CORRECTED, IRREGULARITY_FLAGGED, IRREGULARITY_WITHDRAWN, IMPLICIT_REFUSAL_WITHDRAWN);
+            DEADLINE_CANCELLED, DEADLINE_CORRECTED, IRREGULARITY_FLAGGED, IRREGULARITY_WITHDRAWN, IMPLICIT_REFUSAL_WITHDRAWN,
+            PERSONAL_DATA_ERASED);
 
     private final Class<? extends CaseEvent> eventClass;
     private final String french;
@@ -88,10 +91,18 @@ public enum ActType {
     public Set<Trade> trades() { return Set.copyOf(trades); }
 
     /**
-     * The procedure's bookkeeping about the dossier's acts (deadlines, irregularities, withdrawals):
-     * never one of the acts placed in the order of the procedure, never moving the stage.
+     * The bookkeeping about the dossier's acts (the procedure's deadlines, irregularities, withdrawals;
+     * the erasure of personal data): never one of the acts placed in the order of the procedure, never
+     * moving the stage, never counted by an indicator.
      */
     public boolean bookkeeping() { return BOOKKEEPING.contains(this); }
+
+    /**
+     * Whether a partner may post this act to {@code POST /cases/{id}/acts}: not the opening (its own
+     * endpoint) nor the erasure of personal data ({@code DELETE /cases/{id}/personal-data}, which also
+     * deletes the dossier's key).
+     */
+    public boolean postable() { return this != CASE_OPENED && this != PERSONAL_DATA_ERASED; }
 
     public static Optional<ActType> ofTypeName(String name) {
         return Arrays.stream(values()).filter(t -> t.typeName().equals(name)).findFirst();

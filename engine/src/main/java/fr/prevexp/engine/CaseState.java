@@ -171,6 +171,7 @@ public final class CaseState {
      */
     public Optional<Refusal> refusal(CaseEvent act) {
         Stage now = stage();
+        if (act instanceof PersonalDataErased) return Optional.empty(); // erasure is bookkeeping: at any stage, closure included
         if (closed != null) return Optional.of(new Refusal(now, "le dossier est clos ; aucun acte ne peut être enregistré après sa clôture"));
         ActType type = ActType.of(act);
         if (act instanceof CaseOpened) return Optional.of(new Refusal(now, "le dossier est déjà ouvert"));

@@ -93,6 +93,7 @@ final class ActExamples {
         legal(ActType.CCAPEX_EXAMINED, summoned, new CcapexExamined(ID, d("2024-05-15"), CCAPEX, "maintien avec plan", List.of("FSL", "ASLL")));
         legal(ActType.PARTNER_DESIGNATED, summoned, new PartnerDesignated(ID, d("2024-04-12"), CCAPEX, "etude-martin"));
         legal(ActType.CASE_CLOSED, judged, new CaseClosed(ID, d("2024-12-31"), CCAPEX, CaseOutcome.KEPT_IN_PLACE));
+        legal(ActType.PERSONAL_DATA_ERASED, judged, new PersonalDataErased(ID, d("2024-12-31"), CCAPEX, ErasureGround.REQUEST));
         legal(ActType.DEADLINE_SCHEDULED, upTo(Stage.PAYMENT_ORDER),
                 new DeadlineScheduled(ID, d("2024-02-01"), PROCEDURE, DeadlineKind.PAYMENT_ORDER_DELAY, d("2024-02-01"), d("2024-04-01")));
         legal(ActType.DEADLINE_ELAPSED, upTo(Stage.PAYMENT_ORDER),

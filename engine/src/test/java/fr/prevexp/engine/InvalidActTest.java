@@ -67,6 +67,7 @@ class InvalidActTest {
         OWN_FIELD_RULES.put(ActType.PARTNER_DESIGNATED, List.of(new Breakage("organisation", null),
                 new Breakage("organisation", " "), new Breakage("organisation", "x".repeat(129)), new Breakage("organisation", "a b")));
         OWN_FIELD_RULES.put(ActType.CASE_CLOSED, List.of(new Breakage("outcome", null)));
+        OWN_FIELD_RULES.put(ActType.PERSONAL_DATA_ERASED, List.of(new Breakage("ground", null)));
         OWN_FIELD_RULES.put(ActType.DEADLINE_SCHEDULED, List.of(new Breakage("kind", null),
                 new Breakage("startsOn", null), new Breakage("dueOn", null)));
         OWN_FIELD_RULES.put(ActType.DEADLINE_ELAPSED, List.of(new Breakage("kind", null)));

@@ -96,7 +96,11 @@ public class CaseRecords {
         if (typeNode == null || !typeNode.isTextual()) {
             throw new InvalidActException(List.of(new FieldProblem("type", "obligatoire : le nom de l'acte, par exemple PaymentOrderServed")));
         }
-        ActType type = ActType.ofTypeName(typeNode.asText()).filter(t -> t != ActType.CASE_OPENED)
+        if (ActType.ofTypeName(typeNode.asText()).filter(t -> t == ActType.PERSONAL_DATA_ERASED).isPresent()) {
+            throw new InvalidActException(List.of(new FieldProblem("type",
+                    "PersonalDataErased ne s'enregistre pas comme un acte : DELETE /api/v1/cases/{caseId}/personal-data (secrétariat)")));
+        }
+        ActType type = ActType.ofTypeName(typeNode.asText()).filter(ActType::postable)
                 .orElseThrow(() -> new InvalidActException(List.of(new FieldProblem("type",
                         "acte inconnu '" + typeNode.asText() + "' ; l'un de " + recordableTypes()))));
         requireTrade(partner, type);
@@ -119,7 +123,7 @@ public class CaseRecords {
     }
 
     public static String recordableTypes() {
-        return java.util.Arrays.stream(ActType.values()).filter(t -> t != ActType.CASE_OPENED && !t.trades().equals(java.util.Set.of(fr.prevexp.engine.Trade.PROCEDURE)))
+        return java.util.Arrays.stream(ActType.values()).filter(t -> t.postable() && !t.trades().equals(java.util.Set.of(fr.prevexp.engine.Trade.PROCEDURE)))
                 .map(ActType::typeName).collect(Collectors.joining(", "));
     }
 

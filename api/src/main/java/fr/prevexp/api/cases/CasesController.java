@@ -71,7 +71,7 @@ public class CasesController {
     @GetMapping("/{caseId}")
     @Operation(summary = "Vue du dossier", description = "Stage, parc, territory, debt, deadlines, irregularities and recent acts.")
     public CaseView view(@PathVariable String caseId, Authentication auth) {
-        return CaseView.fold(CaseRecords.payloads(readable(caseId, auth)));
+        return CaseView.fold(CaseRecords.payloads(access.read(Partner.of(auth), caseId, "vue du dossier")));
     }
 
     /** The history of a dossier (<i>historique</i>) and, with {@code asOf}, the dossier as it stood then. */
@@ -86,7 +86,7 @@ public class CasesController {
                            @Parameter(description = "YYYY-MM-DD") @RequestParam(required = false)
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         BadParameterException.date("asOf", asOf);
-        List<DomainEventMessage<?>> events = readable(caseId, auth);
+        List<DomainEventMessage<?>> events = access.read(Partner.of(auth), caseId, asOf == null ? "historique" : "historique au " + asOf);
         List<EventView> views = events.stream().map(m -> EventView.of(m)).toList();
         CaseView then = null;
         if (asOf != null) {
@@ -125,9 +125,5 @@ public class CasesController {
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "openedOn").and(Sort.by("caseId"))));
         return new CaseList(result.getContent().stream().map(CaseListItem::of).toList(), page, size,
                 result.getTotalElements(), result.getTotalPages());
-    }
-
-    private List<DomainEventMessage<?>> readable(String caseId, Authentication auth) {
-        return access.open(Partner.of(auth), caseId);
     }
 }
