@@ -99,6 +99,11 @@ class SchemaMigrationsTest {
 
     private static void generate(String vendor, Path target, String... args) {
         Path script = target.resolve(vendor + ".sql");
+        try {
+            Files.deleteIfExists(script);  // Hibernate appends to an existing script
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--server.port=0", "--spring.flyway.enabled=false", "--spring.jpa.hibernate.ddl-auto=create",
                 "--camunda.bpm.job-execution.enabled=false",
