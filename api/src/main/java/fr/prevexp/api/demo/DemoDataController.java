@@ -47,7 +47,13 @@ public class DemoDataController {
             description = "The load under way or the last one since the start: commands recorded out of the year's, commands/s, "
                     + "seconds left (estimate), done. 404 when none was made. The log shows the same every 2 seconds.")
     public ResponseEntity<DemoData.Status> progress() {
-        return demo.progress().map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build());
+        return demo.progress().map(ResponseEntity::ok).orElseThrow(() -> {
+            org.springframework.web.ErrorResponseException none = new org.springframework.web.ErrorResponseException(
+                    org.springframework.http.HttpStatus.NOT_FOUND);
+            none.getBody().setTitle("Aucun chargement");
+            none.getBody().setDetail("Aucun chargement de démonstration depuis le démarrage de l'application.");
+            return none;
+        });
     }
 
     /** {@code --prevexp.demo.year=2025} (optionally {@code --prevexp.demo.scale=20}) fills an empty embedded database at start. */
