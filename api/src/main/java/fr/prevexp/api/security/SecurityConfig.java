@@ -62,6 +62,19 @@ public class SecurityConfig {
         return users;
     }
 
+    /**
+     * The partners' logins and passwords, checked against {@link #partnerUsers} once per period and then remembered
+     * ({@link VerifiedCredentials}); the passwords stay as configured (no re-encoding of {@code {noop}} demo ones).
+     */
+    @Bean
+    public org.springframework.security.authentication.AuthenticationProvider partnerAuthentication(UserDetailsService partnerUsers,
+                                                                                                  PasswordEncoder passwordEncoder) {
+        org.springframework.security.authentication.dao.DaoAuthenticationProvider dao =
+                new org.springframework.security.authentication.dao.DaoAuthenticationProvider(partnerUsers);
+        dao.setPasswordEncoder(passwordEncoder);
+        return new VerifiedCredentials(dao);
+    }
+
     /** Production refuses to start without its secrets (before any other bean is created). */
     @Bean
     public static ProductionSecrets productionSecrets() {

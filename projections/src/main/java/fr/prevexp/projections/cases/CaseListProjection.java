@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Folds the event log into the case list and the parties of each dossier (tracking processor
@@ -30,6 +30,21 @@ public class CaseListProjection {
     private final CaseSummaryRepository cases;
     private final CasePartyRepository parties;
     private final EventStore eventStore;
+    /**
+     * The dossiers' states as last folded here, each with the sequence number of the last event it holds: the next
+     * event of the dossier is folded into it instead of re-reading the whole stream (which made a dossier's n-th act
+     * cost n reads). Only a state that holds exactly the events before this one is used; any other case (a replay, a
+     * rolled-back event, a segment another node worked on, a dossier evicted from this bounded cache) reads the stream.
+     */
+    private final Map<String, Folded> folded = java.util.Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Folded> eldest) {
+            return size() > 10_000;
+        }
+    });
+
+    private record Folded(CaseState state, long sequence) {
+    }
 
     public CaseListProjection(CaseSummaryRepository cases, CasePartyRepository parties, EventStore eventStore) {
         this.cases = cases;
@@ -69,17 +84,27 @@ public class CaseListProjection {
      * bookkeeping never moves the stage, and the closure ends it.
      */
     private Stage stage(CaseEvent event, long sequence, CaseSummaryEntity row) {
+        // Taken out while folding: if this event's transaction fails, the next attempt reads the stream.
+        Folded before = folded.remove(event.caseId());
+        CaseState state;
+        if (event instanceof CaseOpened) {
+            state = new CaseState().apply(event);
+        } else if (before != null && before.sequence() == sequence - 1) {
+            state = before.state().apply(event);
+        } else {
+            state = new CaseState();
+            DomainEventStream stream = eventStore.readEvents(event.caseId());
+            while (stream.hasNext()) {
+                var message = stream.next();
+                if (message.getSequenceNumber() > sequence) break;
+                if (message.getPayload() instanceof CaseEvent e) state.apply(e);
+            }
+        }
+        folded.put(event.caseId(), new Folded(state, sequence));
         if (event instanceof CaseOpened) return Stage.PRE_LITIGATION;
         if (event instanceof CaseClosed) return Stage.CLOSED;
         if (ActType.of(event).bookkeeping()) return row.getStage();
-        List<CaseEvent> upToThis = new ArrayList<>();
-        DomainEventStream stream = eventStore.readEvents(event.caseId());
-        while (stream.hasNext()) {
-            var message = stream.next();
-            if (message.getSequenceNumber() > sequence) break;
-            if (message.getPayload() instanceof CaseEvent e) upToThis.add(e);
-        }
-        return CaseState.of(upToThis).stage();
+        return state.stage();
     }
 
     private void party(String caseId, String organisation) {
@@ -90,6 +115,7 @@ public class CaseListProjection {
     @ResetHandler
     @Transactional
     public void reset() {
+        folded.clear();
         parties.deleteAllInBatch();
         cases.deleteAllInBatch();
     }
