@@ -55,9 +55,8 @@ public class DeadlineSteps {
                 int amount = ((Number) delay.get("amount")).intValue();
                 DurationUnit unit = DurationUnit.valueOf((String) delay.get("unit"));
                 if (execution.hasVariable("countBackFrom") && execution.getVariable("countBackFrom") != null) {
-                    // Counted back from the hearing: the last day the act may be done (month: plusMonths(-N)).
-                    LocalDate from = date(execution, "countBackFrom");
-                    dueOn = unit == DurationUnit.MONTHS ? from.minusMonths(amount) : from.minusDays(unit == DurationUnit.WEEKS ? 7L * amount : amount);
+                    // Counted back from the hearing (or the eviction): the last day the act may be done.
+                    dueOn = calendar(execution).lastDayBefore(date(execution, "countBackFrom"), amount, unit);
                 } else {
                     dueOn = calendar(execution).lastDay(startsOn, amount, unit);
                 }
