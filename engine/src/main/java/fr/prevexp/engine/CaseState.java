@@ -437,6 +437,8 @@ public final class CaseState {
                 paymentOrderOn = on;
             } else if (event instanceof SummonsServed s) {
                 summonsOn = on; hearingOn = s.hearingOn();
+            } else if (event instanceof HearingPostponed p) {
+                hearingOn = p.hearingOn();
             } else if (event instanceof JudgmentDelivered j) {
                 judgmentOn = on; judgmentOutcome = j.outcome();
             } else if (event instanceof NoticeToQuitServed) {

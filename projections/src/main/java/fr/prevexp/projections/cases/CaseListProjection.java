@@ -51,7 +51,8 @@ public class CaseListProjection {
         } else if (event instanceof IrregularityWithdrawn) {
             row.irregularityWithdrawn();
         } else if (!(event instanceof DeadlineScheduled || event instanceof DeadlineElapsed
-                || event instanceof DeadlineMet || event instanceof DeadlineCancelled || event instanceof DeadlineCorrected)) {
+                || event instanceof DeadlineMet || event instanceof DeadlineCancelled || event instanceof DeadlineCorrected
+                || event instanceof DeadlineRescheduled)) {
             row.lastAct(ActType.of(event).typeName(), event.occurredOn());
         }
         row.debt(CaseState.debtAfter(row.getDebt(), event));
