@@ -7,7 +7,6 @@ import fr.prevexp.engine.Irregularity;
 import fr.prevexp.engine.RecordedBy;
 import fr.prevexp.engine.calendar.DurationUnit;
 import fr.prevexp.engine.calendar.LegalCalendar;
-import fr.prevexp.engine.calendar.WinterTruce;
 import fr.prevexp.engine.command.RecordAct;
 import fr.prevexp.engine.events.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,7 +20,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The service tasks of the procedure model ({@code ${scheduleDeadline}}, {@code ${elapseDeadline}}...):
@@ -34,60 +32,106 @@ public class DeadlineSteps {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineSteps.class);
     static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Paris");
 
-    /** Opens a deadline: its last day from the DMN duration (or a fixed date), its timer the day after. */
+    /**
+     * Opens a deadline: its last day from the DMN result the model hands it ({@code delay_<kind>}:
+     * a date {@code dueOn} the table decided, or a duration counted with the legal calendar, forward
+     * from {@code startsOn} or back from {@code countBackFrom}), or a fixed date; its timer the day after.
+     */
     @Bean
     public JavaDelegate scheduleDeadline(ProcedureCommands commands) {
         return execution -> {
             DeadlineKind kind = DeadlineKind.valueOf(string(execution, "kind"));
             LocalDate startsOn = date(execution, "startsOn");
-            LocalDate dueOn;
-            if (execution.hasVariable("fixedDueOn") && execution.getVariable("fixedDueOn") != null) {
-                dueOn = date(execution, "fixedDueOn");
-            } else if (execution.hasVariable("endsBefore") && execution.getVariable("endsBefore") != null) {
-                dueOn = date(execution, "endsBefore").minusDays(1);  // the day before the hearing
-            } else {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> delay = (Map<String, Object>) execution.getVariable("delay_" + kind.name());
-                if (delay == null) {
-                    throw new IllegalStateException("no DMN duration delay_" + kind.name() + " at " + execution.getCurrentActivityId()
-                            + " (variables " + execution.getVariableNames() + ")");
-                }
-                int amount = ((Number) delay.get("amount")).intValue();
-                DurationUnit unit = DurationUnit.valueOf((String) delay.get("unit"));
-                if (execution.hasVariable("countBackFrom") && execution.getVariable("countBackFrom") != null) {
-                    // Counted back from the hearing (or the eviction): the last day the act may be done.
-                    dueOn = calendar(execution).lastDayBefore(date(execution, "countBackFrom"), amount, unit);
-                } else {
-                    dueOn = calendar(execution).lastDay(startsOn, amount, unit);
-                }
-            }
-            execution.setVariable(kind.name() + "_startsOn", startsOn.toString());
-            execution.setVariable(kind.name() + "_dueOn", dueOn.toString());
-            execution.setVariable(kind.name() + "_timer", startOfDay(dueOn.plusDays(1)));
+            LocalDate dueOn = dueOn(execution, kind, startsOn);
+            setDates(execution, kind, startsOn, dueOn);
             commands.record(new RecordAct(new DeadlineScheduled(caseId(execution), startsOn, RecordedBy.procedure(), kind, startsOn, dueOn),
                     key(execution, kind.name(), "scheduled", startsOn)));
         };
     }
 
-    /** The earliest eviction (<i>première date d'expulsion possible</i>): after every delay still running, outside the winter truce. */
+    /**
+     * The earliest eviction (<i>première date d'expulsion possible</i>): the date the DMN decision
+     * {@code Decision_EarliestEviction} gives (after every delay still running, outside the winter truce).
+     */
     @Bean
     public JavaDelegate scheduleEarliestEviction(ProcedureCommands commands) {
         return execution -> {
             LocalDate grantedOn = date(execution, "policeAssistanceGrantedOn");
-            LocalDate earliest = Stream.of(
-                            optionalDate(execution, "policeAssistanceGrantedExecutionPossibleFrom"),
-                            dayAfter(execution, DeadlineKind.NOTICE_TO_QUIT_DELAY),
-                            dayAfter(execution, DeadlineKind.GRACE_PERIOD),
-                            dayAfter(execution, DeadlineKind.OVER_INDEBTEDNESS_SUSPENSION))
-                    .filter(java.util.Objects::nonNull).reduce(grantedOn, (a, b) -> a.isAfter(b) ? a : b);
-            LocalDate dueOn = WinterTruce.firstDayOutside(earliest);
             DeadlineKind kind = DeadlineKind.EARLIEST_EVICTION;
-            execution.setVariable(kind.name() + "_startsOn", grantedOn.toString());
-            execution.setVariable(kind.name() + "_dueOn", dueOn.toString());
-            execution.setVariable(kind.name() + "_timer", startOfDay(dueOn));
+            LocalDate dueOn = dueOn(execution, kind, grantedOn);
+            setDates(execution, kind, grantedOn, dueOn);
             commands.record(new RecordAct(new DeadlineScheduled(caseId(execution), grantedOn, RecordedBy.procedure(), kind, grantedOn, dueOn),
                     key(execution, kind.name(), "scheduled", grantedOn)));
         };
+    }
+
+    /**
+     * <i>Échéance reportée</i>: a later act ({@code act}, dated {@code actOn}) changed a date the
+     * deadline depends on; its last day is decided again (as {@link #scheduleDeadline}) and, when it
+     * moved, {@code DeadlineRescheduled} is recorded and the timer variable moves with it (the model
+     * waits again on the timer, which then fires on the new date).
+     */
+    @Bean
+    public JavaDelegate rescheduleDeadline(ProcedureCommands commands) {
+        return execution -> {
+            DeadlineKind kind = DeadlineKind.valueOf(string(execution, "kind"));
+            LocalDate startsOn = date(execution, kind.name() + "_startsOn");
+            LocalDate previous = date(execution, kind.name() + "_dueOn");
+            LocalDate dueOn = dueOn(execution, kind, startsOn);
+            setDates(execution, kind, startsOn, dueOn);
+            if (dueOn.equals(previous)) return;
+            String act = string(execution, "act");
+            LocalDate on = date(execution, "actOn");
+            Object regime = delay(execution, kind) == null ? null : delay(execution, kind).get("regime");
+            commands.record(new RecordAct(new DeadlineRescheduled(caseId(execution), on, RecordedBy.procedure(), kind, previous, dueOn, act,
+                    act + " du " + on + " : " + kind.french() + " reportée du " + previous + " au " + dueOn + (regime == null ? "" : " (" + regime + ")")),
+                    key(execution, kind.name(), "rescheduled", dueOn)));
+        };
+    }
+
+    private static LocalDate dueOn(DelegateExecution execution, DeadlineKind kind, LocalDate startsOn) {
+        if (execution.hasVariable("fixedDueOn") && execution.getVariable("fixedDueOn") != null) return date(execution, "fixedDueOn");
+        Map<String, Object> delay = delay(execution, kind);
+        if (delay == null) {
+            throw new IllegalStateException("no DMN result delay_" + kind.name() + " at " + execution.getCurrentActivityId()
+                    + " (variables " + execution.getVariableNames() + ")");
+        }
+        if (delay.get("dueOn") != null) return LocalDate.parse(delay.get("dueOn").toString()); // the table decided the date itself
+        int amount = ((Number) delay.get("amount")).intValue();
+        DurationUnit unit = DurationUnit.valueOf((String) delay.get("unit"));
+        if (execution.hasVariable("countBackFrom") && execution.getVariable("countBackFrom") != null) {
+            // Counted back from the hearing (or the eviction): the last day the act may be done.
+            return calendar(execution).lastDayBefore(date(execution, "countBackFrom"), amount, unit);
+        }
+        return calendar(execution).lastDay(startsOn, amount, unit);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> delay(DelegateExecution execution, DeadlineKind kind) {
+        return (Map<String, Object>) execution.getVariable("delay_" + kind.name());
+    }
+
+    /**
+     * The deadline's dates as process variables: {@code <kind>_startsOn}, {@code <kind>_dueOn},
+     * {@code <kind>_timer} (the day after the last day; the earliest eviction: the day itself), and
+     * what the date was decided from ({@code <kind>_hearingOn}, {@code <kind>_suspensionDueOn},
+     * {@code <kind>_graceDueOn}), which the model's conditional events compare to see it move.
+     */
+    private static void setDates(DelegateExecution execution, DeadlineKind kind, LocalDate startsOn, LocalDate dueOn) {
+        execution.setVariable(kind.name() + "_startsOn", startsOn.toString());
+        execution.setVariable(kind.name() + "_dueOn", dueOn.toString());
+        execution.setVariable(kind.name() + "_timer", startOfDay(kind == DeadlineKind.EARLIEST_EVICTION ? dueOn : dueOn.plusDays(1)));
+        if (execution.hasVariable("hearingOn")) execution.setVariable(kind.name() + "_hearingOn", execution.getVariable("hearingOn"));
+        if (kind == DeadlineKind.EARLIEST_EVICTION) {
+            execution.setVariable(kind.name() + "_suspensionDueOn", execution.getVariable(DeadlineKind.OVER_INDEBTEDNESS_SUSPENSION.name() + "_dueOn"));
+            execution.setVariable(kind.name() + "_graceDueOn", execution.getVariable(DeadlineKind.GRACE_PERIOD.name() + "_dueOn"));
+        }
+    }
+
+    /** Registers the FEEL functions of the legal calendar (winter truce) on the application's process engine. */
+    @Bean
+    public static LegalFeelFunctions.Plugin legalFeelFunctions() {
+        return new LegalFeelFunctions.Plugin();
     }
 
     /** The timer fired: the window is over (for the earliest eviction: the first legal day has come). */
@@ -207,7 +251,8 @@ public class DeadlineSteps {
             Irregularity code = Irregularity.valueOf(string(execution, "code"));
             String act = string(execution, "act");
             LocalDate on = switch (code) {
-                case SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING -> date(execution, "summonsServedHearingOn");
+                // the hearing as last scheduled (a renvoi moves it): the day after the DSF's last day
+                case SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING -> date(execution, "SOCIAL_DIAGNOSIS_BEFORE_HEARING_dueOn").plusDays(1);
                 default -> date(execution, "summonsServedOn");
             };
             String detail = switch (code) {
@@ -256,11 +301,6 @@ public class DeadlineSteps {
         Object alsaceMoselle = execution.getVariable("alsaceMoselle");
         return alsaceMoselle instanceof Boolean b ? LegalCalendar.withAlsaceMoselleHolidays(b)
                 : LegalCalendar.ofTerritory((String) execution.getVariable("territory"));
-    }
-
-    private static LocalDate dayAfter(DelegateExecution execution, DeadlineKind kind) {
-        LocalDate due = optionalDate(execution, kind.name() + "_dueOn");
-        return due == null ? null : due.plusDays(1);
     }
 
     private static String string(DelegateExecution execution, String name) {

@@ -35,6 +35,7 @@ final class ProcedureHarness implements ProcedureCommands, DossierLog {
         DeadlineSteps steps = new DeadlineSteps();
         Mocks.register("scheduleDeadline", steps.scheduleDeadline(this));
         Mocks.register("scheduleEarliestEviction", steps.scheduleEarliestEviction(this));
+        Mocks.register("rescheduleDeadline", steps.rescheduleDeadline(this));
         Mocks.register("elapseDeadline", steps.elapseDeadline(this));
         Mocks.register("meetDeadline", steps.meetDeadline(this));
         Mocks.register("cancelDeadline", steps.cancelDeadline(this));
