@@ -79,6 +79,7 @@ public class DeadlineSteps {
             LocalDate previous = date(execution, kind.name() + "_dueOn");
             LocalDate dueOn = dueOn(execution, kind, startsOn);
             setDates(execution, kind, startsOn, dueOn);
+            execution.setVariable(kind.name() + "_previousDueOn", previous.toString());
             if (dueOn.equals(previous)) return;
             String act = string(execution, "act");
             LocalDate on = date(execution, "actOn");
@@ -181,7 +182,7 @@ public class DeadlineSteps {
             execution.setVariable(kind.name() + "_correctedBy", act);
             execution.setVariable(kind.name() + "_correctedOn", on.toString());
             commands.record(new RecordAct(new DeadlineCorrected(caseId(execution), on, RecordedBy.procedure(), kind, dueOn, DeadlineStatus.MET, act,
-                    act + " du " + on + " dans le délai qui expirait le " + dueOn + ", enregistré après l'échéance : échéance respectée"),
+                    reason(execution, act + " du " + on + " dans le délai qui expirait le " + dueOn + ", enregistré après l'échéance : échéance respectée")),
                     key(execution, kind.name(), "corrected", dueOn)));
         };
     }
@@ -213,7 +214,7 @@ public class DeadlineSteps {
             String act = string(execution, "act");
             try {
                 commands.record(new RecordAct(new IrregularityWithdrawn(caseId(execution), on, RecordedBy.procedure(), code, act,
-                        act + " du " + on + ", enregistré après le signalement : " + code.french() + " non constatée"),
+                        reason(execution, act + " du " + on + ", enregistré après le signalement : " + code.french() + " non constatée")),
                         key(execution, "flag-withdrawn", code.name(), on)));
             } catch (ActRefusedException noneStands) {
                 LOG.info("No {} irregularity to withdraw for {}: {}", code, caseId(execution), noneStands.getMessage());
@@ -283,6 +284,12 @@ public class DeadlineSteps {
                 LOG.info("No implicit refusal for {}: {}", caseId(execution), decidedMeanwhile.getMessage());
             }
         };
+    }
+
+    /** The model's own wording of a correction ({@code reason}, when the model gives one), else the default. */
+    private static String reason(DelegateExecution execution, String byDefault) {
+        Object reason = execution.hasVariableLocal("reason") ? execution.getVariableLocal("reason") : null;
+        return reason == null ? byDefault : reason.toString();
     }
 
     static String caseId(DelegateExecution execution) {

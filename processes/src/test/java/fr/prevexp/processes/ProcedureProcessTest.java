@@ -801,8 +801,10 @@ class ProcedureProcessTest {
         onThe("2024-06-10", new HearingPostponed(CASE, d("2024-06-10"), commissaire(), d("2025-01-06")));
         assertThat(dossier.recorded(DeadlineRescheduled.class)).extracting(DeadlineRescheduled::kind, DeadlineRescheduled::previousDueOn,
                         DeadlineRescheduled::dueOn, DeadlineRescheduled::act)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2024-06-19"), d("2025-01-05"),
-                        "HearingPostponed"));
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2024-06-19"), d("2025-01-05"),
+                        "HearingPostponed"),
+                        // and the notification to the préfet, 42 days before the new hearing
+                        org.assertj.core.groups.Tuple.tuple(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING, d("2024-05-09"), d("2024-11-25"), "HearingPostponed"));
         dossier.travelTo(d("2024-06-20"));
         assertThat(dossier.elapsed(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).as("not on the first hearing").isFalse();
         assertThat(dossier.flags()).isEmpty();
@@ -811,5 +813,48 @@ class ProcedureProcessTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2025-01-05")));
         assertThat(dossier.recorded(IrregularityFlagged.class)).extracting(IrregularityFlagged::code, IrregularityFlagged::occurredOn)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Irregularity.SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING, d("2025-01-06")));
+    }
+
+    @Test
+    void aPostponedHearingCountsThePrefectNoticeFromTheNewHearingAndWithdrawsTheFlag() {
+        open("2024-01-10", "2024-01-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-05-02", new SummonsServed(CASE, d("2024-05-02"), commissaire(), d("2024-06-10"), null));
+        assertThat(dossier.scheduled(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING).dueOn()).isEqualTo(d("2024-04-29"));
+        assertThat(dossier.flags()).contains(Irregularity.SUMMONS_TOO_CLOSE_TO_HEARING);
+        onThe("2024-06-10", new HearingPostponed(CASE, d("2024-06-10"), commissaire(), d("2024-09-12")));
+        assertThat(dossier.recorded(DeadlineRescheduled.class)).extracting(DeadlineRescheduled::kind, DeadlineRescheduled::previousDueOn, DeadlineRescheduled::dueOn)
+                .contains(org.assertj.core.groups.Tuple.tuple(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING, d("2024-04-29"), d("2024-08-01")));
+        assertThat(dossier.recorded(DeadlineCorrected.class)).extracting(DeadlineCorrected::kind, DeadlineCorrected::dueOn, DeadlineCorrected::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING, d("2024-08-01"), DeadlineStatus.MET));
+        assertThat(dossier.recorded(IrregularityWithdrawn.class)).extracting(IrregularityWithdrawn::code, IrregularityWithdrawn::reason)
+                .singleElement().satisfies(w -> assertThat(w.toString()).contains("SUMMONS_TOO_CLOSE_TO_HEARING", "2024-09-12"));
+    }
+
+    @Test
+    void aRenvoiThatLeavesTheSummonsTooCloseKeepsTheFlag() {
+        open("2024-01-10", "2024-01-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-05-02", new SummonsServed(CASE, d("2024-05-02"), commissaire(), d("2024-06-10"), null));
+        onThe("2024-06-10", new HearingPostponed(CASE, d("2024-06-10"), commissaire(), d("2024-06-11")));
+        assertThat(dossier.recorded(DeadlineRescheduled.class)).extracting(DeadlineRescheduled::kind, DeadlineRescheduled::dueOn)
+                .contains(org.assertj.core.groups.Tuple.tuple(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING, d("2024-04-30")));
+        assertThat(dossier.recorded(IrregularityWithdrawn.class)).isEmpty();
+        assertThat(dossier.recorded(DeadlineCorrected.class)).isEmpty();
+    }
+
+    @Test
+    void aRenvoiInTheLogWhenTheHearingDayComesMovesTheSocialDiagnosisDeadlineInsteadOfFlagging() {
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-04-02", new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), null));
+        dossier.travelTo(d("2024-06-19"));
+        dossier.loggedNotDelivered(new HearingPostponed(CASE, d("2024-06-19"), commissaire(), d("2024-12-30")));
+        dossier.travelTo(d("2024-06-20"));
+        assertThat(dossier.elapsed(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).isFalse();
+        dossier.deliver();
+        assertThat(dossier.elapsed(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).isFalse();
+        assertThat(dossier.flags()).isEmpty();
+        assertThat(dossier.recorded(DeadlineRescheduled.class)).extracting(DeadlineRescheduled::kind, DeadlineRescheduled::dueOn)
+                .contains(org.assertj.core.groups.Tuple.tuple(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2024-12-29")));
+        dossier.travelTo(d("2024-12-30"));
+        assertThat(dossier.flags()).containsExactly(Irregularity.SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING);
     }
 }
