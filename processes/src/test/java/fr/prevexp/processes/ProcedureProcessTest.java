@@ -270,7 +270,8 @@ class ProcedureProcessTest {
 
     @Test
     void daloWindowIsThreeMonthsOrSixWhereTheDepartementSaysSo() {
-        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        // Dijon (Côte-d'Or): no agglomeration of over 300,000 inhabitants, 3 months by default
+        dossier.travelTo(d("2024-01-10")).act(opened(Parc.PRIVATE, LandlordKind.PRIVATE_PERSON, "21231", d("2019-05-01"), d("2024-01-10")));
         onThe("2024-03-01", new DaloAppealFiled(CASE, d("2024-03-01"), new RecordedBy(Trade.COMED, "comed")));
         onThe("2024-05-31", new DaloPriorityRecognised(CASE, d("2024-05-31"), new RecordedBy(Trade.COMED, "comed")));
         assertThat(dossier.scheduled(DeadlineKind.DALO_REHOUSING).dueOn()).isEqualTo(d("2024-08-31"));
@@ -280,12 +281,7 @@ class ProcedureProcessTest {
 
     @Test
     void daloWindowOfSixMonthsInALargeAgglomeration() {
-        Mocks.reset();
-        DepartementSettings settings = new DepartementSettings();
-        DepartementSettings.Settings seineSaintDenis = new DepartementSettings.Settings();
-        seineSaintDenis.setDaloLargeAgglomeration(true);
-        settings.getDepartements().put("93", seineSaintDenis);
-        dossier = new ProcedureHarness(engine, settings);
+        // Saint-Denis (93), in the Paris agglomeration: 6 months by default (CCH R441-16-1, departements/dalo-six-mois.csv)
         open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
         onThe("2024-03-01", new DaloAppealFiled(CASE, d("2024-03-01"), new RecordedBy(Trade.COMED, "comed")));
         onThe("2024-05-31", new DaloPriorityRecognised(CASE, d("2024-05-31"), new RecordedBy(Trade.COMED, "comed")));
