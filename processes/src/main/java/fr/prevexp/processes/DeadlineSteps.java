@@ -38,11 +38,12 @@ public class DeadlineSteps {
      * from {@code startsOn} or back from {@code countBackFrom}), or a fixed date; its timer the day after.
      */
     @Bean
-    public JavaDelegate scheduleDeadline(ProcedureCommands commands) {
+    public JavaDelegate scheduleDeadline(ProcedureCommands commands, DossierLog log) {
         return execution -> {
             DeadlineKind kind = DeadlineKind.valueOf(string(execution, "kind"));
             LocalDate startsOn = date(execution, "startsOn");
             LocalDate dueOn = dueOn(execution, kind, startsOn);
+            if (kind == DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING) requireLogApplied(execution, log, kind); // a renvoi may be on its way
             setDates(execution, kind, startsOn, dueOn);
             commands.record(new RecordAct(new DeadlineScheduled(caseId(execution), startsOn, RecordedBy.procedure(), kind, startsOn, dueOn),
                     key(execution, kind.name(), "scheduled", startsOn)));
@@ -54,11 +55,12 @@ public class DeadlineSteps {
      * {@code Decision_EarliestEviction} gives (after every delay still running, outside the winter truce).
      */
     @Bean
-    public JavaDelegate scheduleEarliestEviction(ProcedureCommands commands) {
+    public JavaDelegate scheduleEarliestEviction(ProcedureCommands commands, DossierLog log) {
         return execution -> {
             LocalDate grantedOn = date(execution, "policeAssistanceGrantedOn");
             DeadlineKind kind = DeadlineKind.EARLIEST_EVICTION;
             LocalDate dueOn = dueOn(execution, kind, grantedOn);
+            requireLogApplied(execution, log, kind); // a suspension or a grace period may be on its way
             setDates(execution, kind, grantedOn, dueOn);
             commands.record(new RecordAct(new DeadlineScheduled(caseId(execution), grantedOn, RecordedBy.procedure(), kind, grantedOn, dueOn),
                     key(execution, kind.name(), "scheduled", grantedOn)));
@@ -72,12 +74,13 @@ public class DeadlineSteps {
      * waits again on the timer, which then fires on the new date).
      */
     @Bean
-    public JavaDelegate rescheduleDeadline(ProcedureCommands commands) {
+    public JavaDelegate rescheduleDeadline(ProcedureCommands commands, DossierLog log) {
         return execution -> {
             DeadlineKind kind = DeadlineKind.valueOf(string(execution, "kind"));
             LocalDate startsOn = date(execution, kind.name() + "_startsOn");
             LocalDate previous = date(execution, kind.name() + "_dueOn");
             LocalDate dueOn = dueOn(execution, kind, startsOn);
+            requireLogApplied(execution, log, kind);
             setDates(execution, kind, startsOn, dueOn);
             execution.setVariable(kind.name() + "_previousDueOn", previous.toString());
             if (dueOn.equals(previous)) return;
@@ -88,6 +91,23 @@ public class DeadlineSteps {
                     act + " du " + on + " : " + kind.french() + " reportée du " + previous + " au " + dueOn + (regime == null ? "" : " (" + regime + ")")),
                     key(execution, kind.name(), "rescheduled", dueOn)));
         };
+    }
+
+    /**
+     * A date decided from acts that may change it (the hearing, a suspension, a grace period) is
+     * decided on the whole log: when the dossier's log already holds a partner act the procedure has
+     * not applied yet (the bridge is applying it in a transaction of its own, which cannot see the
+     * event this step is about to wait on), the step is tried again once it has (as for a concurrent
+     * write, without spending the job's retries); then the act's dates are among the inputs.
+     */
+    private static void requireLogApplied(DelegateExecution execution, DossierLog log, DeadlineKind kind) {
+        Object last = execution.getVariable(ProcedureBridge.LAST_SEQUENCE);
+        long applied = last instanceof Number n ? n.longValue() : -1;
+        long inLog = log.lastPartnerActAfter(caseId(execution), applied);
+        if (inLog > applied) {
+            throw new org.camunda.bpm.engine.OptimisticLockingException(caseId(execution) + ": " + kind + " is decided once the act at sequence "
+                    + inLog + " of the log is applied (procedure at " + applied + "); the step is tried again");
+        }
     }
 
     private static LocalDate dueOn(DelegateExecution execution, DeadlineKind kind, LocalDate startsOn) {

@@ -479,7 +479,7 @@ class ProcedureProcessTest {
         assertThat(incident.getActivityId()).isEqualTo("Decision_CcapexReport");
         assertThat(incident.getIncidentMessage()).contains("refuse");
         // The rest of the dossier's procedure goes on.
-        Mocks.register("scheduleDeadline", new DeadlineSteps().scheduleDeadline(dossier));
+        Mocks.register("scheduleDeadline", new DeadlineSteps().scheduleDeadline(dossier, dossier));
         dossier.bridge.apply(new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), null), 101);
         runJobsThroughFailures();
         assertThat(dossier.scheduled(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING).dueOn()).isEqualTo(d("2024-06-19"));
