@@ -12,6 +12,7 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.LiteralExpression;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
@@ -115,6 +116,11 @@ class DocsAgreeWithCodeTest {
         try (InputStream in = DocsAgreeWithCodeTest.class.getResourceAsStream("/dmn/delais-legaux.dmn")) {
             DmnModelInstance model = Dmn.readModelFromStream(in);
             for (Decision decision : model.getModelElementsByType(Decision.class)) {
+                if (decision.getExpression() instanceof LiteralExpression literal) {
+                    out.append("\n**").append(decision.getName()).append("** (`").append(decision.getId()).append("`, FEEL)\n\n```\n")
+                            .append(literal.getText().getTextContent().strip()).append("\n```\n");
+                    continue;
+                }
                 DecisionTable table = (DecisionTable) decision.getExpression();
                 List<Input> inputs = List.copyOf(table.getInputs());
                 List<Output> outputs = List.copyOf(table.getOutputs());

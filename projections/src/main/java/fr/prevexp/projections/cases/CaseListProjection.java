@@ -65,9 +65,7 @@ public class CaseListProjection {
             row.irregularity();
         } else if (event instanceof IrregularityWithdrawn) {
             row.irregularityWithdrawn();
-        } else if (!(event instanceof DeadlineScheduled || event instanceof DeadlineElapsed
-                || event instanceof DeadlineMet || event instanceof DeadlineCancelled || event instanceof DeadlineCorrected
-                || event instanceof PersonalDataErased)) {
+        } else if (!ActType.of(event).bookkeeping()) {
             row.lastAct(ActType.of(event).typeName(), event.occurredOn());
         }
         row.debt(CaseState.debtAfter(row.getDebt(), event));
