@@ -49,6 +49,10 @@ public final class ApiClient {
         return send(login, password, request, null);
     }
 
+    public Answer delete(String login, String path) {
+        return send(login, login, HttpRequest.newBuilder(URI.create(base + path)).DELETE(), null);
+    }
+
     private Answer send(String login, String password, HttpRequest.Builder request, Void unused) {
         if (login != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()

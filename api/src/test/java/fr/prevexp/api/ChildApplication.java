@@ -23,10 +23,19 @@ final class ChildApplication implements AutoCloseable {
     private final Path workDir;
     private final List<String> arguments;
     private final Path log;
+    private final List<String> jvmOptions;
     private Process process;
     private int port;
+    private int fixedPort;
 
     ChildApplication(Path workDir, List<String> arguments, Path log) {
+        // Quick to start on a busy two-core machine; the code under test is the same.
+        this(workDir, arguments, log, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"));
+    }
+
+    /** With these JVM options instead (the benchmark runs the JVM as production does). */
+    ChildApplication(Path workDir, List<String> arguments, Path log, List<String> jvmOptions) {
+        this.jvmOptions = jvmOptions;
         this.workDir = workDir;
         this.arguments = arguments;
         this.log = log;
@@ -39,13 +48,11 @@ final class ChildApplication implements AutoCloseable {
 
     /** Starts a new JVM and waits until it answers HTTP; returns how long the start took. */
     Duration start(HttpClient http, Duration timeout) throws IOException, InterruptedException {
-        port = freePort();
+        port = fixedPort > 0 ? fixedPort : freePort();
         Instant begin = Instant.now();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Quick to start on a busy two-core machine; the code under test is the same.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
-                "-Dspring.output.ansi.enabled=never",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dspring.output.ansi.enabled=never",
                 "-cp", classPath(), PrevexpApplication.class.getName(),
                 "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(arguments);
@@ -74,6 +81,17 @@ final class ChildApplication implements AutoCloseable {
             }
             Thread.sleep(250);
         }
+    }
+
+    /** Listens on this port instead of a free one. */
+    ChildApplication onPort(int port) {
+        this.fixedPort = port;
+        return this;
+    }
+
+    /** The child's process id (for jcmd), or -1 when it is not running. */
+    long pid() {
+        return process == null ? -1 : process.pid();
     }
 
     String base() {

@@ -68,6 +68,12 @@ class DashboardBrowserTest {
         ApiClient api = new ApiClient(port);
         ApiClient.Answer demo = api.post("ccapex", "/api/v1/admin/demo-data?year=2025&scale=100", "{}");
         assertThat(demo.status()).isEqualTo(202);
+        // Its progress: every command of the year recorded, none failed.
+        JsonNode progress = api.get("ccapex", "/api/v1/admin/demo-data").body();
+        assertThat(progress.path("done").asBoolean()).isTrue();
+        assertThat(progress.path("recorded").asInt()).isEqualTo(progress.path("commands").asInt()).isPositive();
+        assertThat(progress.path("percent").asDouble()).isEqualTo(100.0);
+        assertThat(progress.path("failure").isMissingNode() || progress.path("failure").isNull()).isTrue();
         Instant until = Instant.now().plus(Duration.ofSeconds(90));
         while (!projections.done()) {
             assertThat(Instant.now()).isBefore(until);

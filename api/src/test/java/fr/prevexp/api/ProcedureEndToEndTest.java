@@ -44,6 +44,8 @@ class ProcedureEndToEndTest {
     @Autowired
     ManagementService management;
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
     EventProcessingConfiguration processing;
     @Autowired
     EventStore eventStore;
@@ -378,5 +380,56 @@ class ProcedureEndToEndTest {
         for (JsonNode d : asOf.path("deadlines")) {
             if (d.path("kind").asText().equals("POLICE_ASSISTANCE_DECISION")) assertThat(d.path("status").asText()).as("as of 30 November: granted on the 11th").isEqualTo("MET");
         }
+    }
+
+    /**
+     * Issue 8, point 5: the enforcement judge grants six months to leave after the préfet's grant.
+     * The earliest eviction (1 April 2027, after the winter truce) moves to the day after the grace
+     * period, with a DeadlineRescheduled in the history, and the case view shows the new date.
+     */
+    @Test
+    void aGracePeriodGrantedAfterThePrefectsGrantMovesTheEarliestEviction() {
+        String id = api.post("ccapex", "/api/v1/cases", ApiClient.opening("2026-01-12")).text("caseId");
+        settle();
+        for (String act : List.of(
+                "{\"type\": \"PaymentOrderServed\", \"occurredOn\": \"2026-02-02\"}",
+                "{\"type\": \"SummonsServed\", \"occurredOn\": \"2026-04-01\", \"hearingOn\": \"2026-06-18\"}",
+                "{\"type\": \"HearingHeld\", \"occurredOn\": \"2026-06-18\", \"tenantPresent\": true}",
+                "{\"type\": \"JudgmentDelivered\", \"occurredOn\": \"2026-07-02\", \"outcome\": \"TERMINATION\"}",
+                "{\"type\": \"NoticeToQuitServed\", \"occurredOn\": \"2026-08-03\"}",
+                "{\"type\": \"PoliceAssistanceRequested\", \"occurredOn\": \"2026-10-05\"}")) {
+            act(id, "commissaire", act);
+        }
+        act(id, "prefecture", "{\"type\": \"PoliceAssistanceGranted\", \"occurredOn\": \"2026-11-02\"}");
+        JsonNode before = earliestEviction(id);
+        assertThat(before.path("dueOn").asText()).as("granted in the winter truce").isEqualTo("2027-04-01");
+        act(id, "commissaire", "{\"type\": \"GracePeriodGranted\", \"occurredOn\": \"2026-11-20\", \"months\": 6}");
+        JsonNode after = earliestEviction(id);
+        assertThat(after.path("dueOn").asText()).as("the day after six months from 20 November").isEqualTo("2027-05-21");
+        assertThat(after.path("status").asText()).isEqualTo("PENDING");
+        JsonNode rescheduled = null;
+        for (JsonNode e : api.get("auditor", "/api/v1/cases/" + id + "/history").body().path("events")) {
+            if (e.path("type").asText().equals("DeadlineRescheduled")) rescheduled = e;
+        }
+        assertThat(rescheduled).as("DeadlineRescheduled in the history").isNotNull();
+        assertThat(rescheduled.path("occurredOn").asText()).isEqualTo("2026-11-20");
+        assertThat(rescheduled.path("fields").path("kind").asText()).isEqualTo("EARLIEST_EVICTION");
+        assertThat(rescheduled.path("fields").path("previousDueOn").asText()).isEqualTo("2027-04-01");
+        assertThat(rescheduled.path("fields").path("dueOn").asText()).isEqualTo("2027-05-21");
+        assertThat(rescheduled.path("fields").path("act").asText()).isEqualTo("GracePeriodGranted");
+        assertThat(rescheduled.path("recordedBy").path("trade").asText()).isEqualTo("PROCEDURE");
+        assertThat(history(id)).containsSubsequence("DeadlineScheduled EARLIEST_EVICTION 2026-11-02", "GracePeriodGranted 2026-11-20",
+                "DeadlineScheduled GRACE_PERIOD 2026-11-20", "DeadlineRescheduled EARLIEST_EVICTION 2026-11-20");
+        // the timer waits for the new date
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        List<Job> timers = management.createJobQuery().processInstanceId(instance).activityId("Timer_EarliestEviction").list();
+        assertThat(timers).extracting(j -> j.getDuedate().toInstant()).containsExactly(Instant.parse("2027-05-20T22:00:00Z"));   // 21 May, midnight in Paris
+    }
+
+    private JsonNode earliestEviction(String caseId) {
+        for (JsonNode d : api.get("ccapex", "/api/v1/cases/" + caseId).body().path("deadlines")) {
+            if (d.path("kind").asText().equals("EARLIEST_EVICTION")) return d;
+        }
+        throw new AssertionError("no EARLIEST_EVICTION in the case view of " + caseId);
     }
 }

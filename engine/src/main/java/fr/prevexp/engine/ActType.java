@@ -27,8 +27,10 @@ public enum ActType {
     SOCIAL_DIAGNOSIS_DELIVERED(SocialDiagnosisDelivered.class, "diagnostic social et financier transmis au juge", SERVICE_SOCIAL),
     SOCIAL_DIAGNOSIS_NOT_DELIVERED(SocialDiagnosisNotDelivered.class, "carence du diagnostic social et financier", SERVICE_SOCIAL),
     HEARING_HELD(HearingHeld.class, "audience", COMMISSAIRE),
+    HEARING_POSTPONED(HearingPostponed.class, "renvoi de l'audience", COMMISSAIRE),
     JUDGMENT_DELIVERED(JudgmentDelivered.class, "jugement rendu", COMMISSAIRE),
     JUDGMENT_SERVED(JudgmentServed.class, "jugement signifié", COMMISSAIRE),
+    GRACE_PERIOD_GRANTED(GracePeriodGranted.class, "délais pour quitter les lieux accordés par le juge de l'exécution", COMMISSAIRE),
     NOTICE_TO_QUIT_SERVED(NoticeToQuitServed.class, "commandement de quitter les lieux", COMMISSAIRE),
     POLICE_ASSISTANCE_REQUESTED(PoliceAssistanceRequested.class, "réquisition du concours de la force publique", COMMISSAIRE),
     POLICE_ASSISTANCE_GRANTED(PoliceAssistanceGranted.class, "concours de la force publique accordé", PREFECTURE),
@@ -54,12 +56,16 @@ public enum ActType {
     DEADLINE_MET(DeadlineMet.class, "échéance respectée", PROCEDURE),
     DEADLINE_CANCELLED(DeadlineCancelled.class, "échéance sans objet", PROCEDURE),
     DEADLINE_CORRECTED(DeadlineCorrected.class, "échéance rectifiée", PROCEDURE),
+    DEADLINE_RESCHEDULED(DeadlineRescheduled.class, "échéance reportée", PROCEDURE),
     IRREGULARITY_FLAGGED(IrregularityFlagged.class, "irrégularité de procédure", PROCEDURE),
     IRREGULARITY_WITHDRAWN(IrregularityWithdrawn.class, "irrégularité retirée", PROCEDURE),
-    IMPLICIT_REFUSAL_WITHDRAWN(ImplicitRefusalWithdrawn.class, "refus implicite retiré", PROCEDURE);
+    IMPLICIT_REFUSAL_WITHDRAWN(ImplicitRefusalWithdrawn.class, "refus implicite retiré", PROCEDURE),
+    /** Recorded by the secretariat's erasure or the retention job, never posted as an act (see {@link #postable()}). */
+    PERSONAL_DATA_ERASED(PersonalDataErased.class, "données personnelles effacées");
 
     private static final Set<ActType> BOOKKEEPING = EnumSet.of(DEADLINE_SCHEDULED, DEADLINE_ELAPSED, DEADLINE_MET,
-            DEADLINE_CANCELLED, DEADLINE_CORRECTED, IRREGULARITY_FLAGGED, IRREGULARITY_WITHDRAWN, IMPLICIT_REFUSAL_WITHDRAWN);
+            DEADLINE_CANCELLED, DEADLINE_CORRECTED, DEADLINE_RESCHEDULED, IRREGULARITY_FLAGGED, IRREGULARITY_WITHDRAWN,
+            IMPLICIT_REFUSAL_WITHDRAWN, PERSONAL_DATA_ERASED);
 
     private final Class<? extends CaseEvent> eventClass;
     private final String french;
@@ -88,10 +94,18 @@ public enum ActType {
     public Set<Trade> trades() { return Set.copyOf(trades); }
 
     /**
-     * The procedure's bookkeeping about the dossier's acts (deadlines, irregularities, withdrawals):
-     * never one of the acts placed in the order of the procedure, never moving the stage.
+     * The bookkeeping about the dossier's acts (the procedure's deadlines, irregularities, withdrawals;
+     * the erasure of personal data): never one of the acts placed in the order of the procedure, never
+     * moving the stage, never counted by an indicator.
      */
     public boolean bookkeeping() { return BOOKKEEPING.contains(this); }
+
+    /**
+     * Whether a partner may post this act to {@code POST /cases/{id}/acts}: not the opening (its own
+     * endpoint) nor the erasure of personal data ({@code DELETE /cases/{id}/personal-data}, which also
+     * deletes the dossier's key).
+     */
+    public boolean postable() { return this != CASE_OPENED && this != PERSONAL_DATA_ERASED; }
 
     public static Optional<ActType> ofTypeName(String name) {
         return Arrays.stream(values()).filter(t -> t.typeName().equals(name)).findFirst();

@@ -44,7 +44,7 @@ public final class CaseState {
             ActType.EVICTION_MEASURES_SUSPENDED, ActType.DALO_APPEAL_FILED, ActType.DALO_PRIORITY_RECOGNISED,
             ActType.HOUSEHOLD_REHOUSED, ActType.SOCIAL_COHESION_PROTOCOL_SIGNED, ActType.NEW_LEASE_SIGNED,
             ActType.SUPPORT_MEASURE_STARTED, ActType.SUPPORT_MEASURE_ENDED, ActType.CCAPEX_EXAMINED,
-            ActType.PARTNER_DESIGNATED, ActType.CASE_CLOSED));
+            ActType.PARTNER_DESIGNATED, ActType.HEARING_POSTPONED, ActType.GRACE_PERIOD_GRANTED, ActType.CASE_CLOSED));
 
     /**
      * The order of the procedure (<i>ordre de la procédure</i>): at each stage, the acts of the main
@@ -135,6 +135,10 @@ public final class CaseState {
         GUARDS.put(ActType.SOCIAL_COHESION_PROTOCOL_SIGNED, List.of(
                 new Guard(f -> f.opened.parc() == Parc.PUBLIC, "un protocole de cohésion sociale ne concerne que le logement social (parc public)"),
                 new Guard(Facts::terminated, "un protocole de cohésion sociale suit un jugement qui résilie le bail")));
+        GUARDS.put(ActType.HEARING_POSTPONED, List.of(new Guard(f -> f.summonsOn != null && f.judgmentOutcome == null,
+                "un renvoi de l'audience suppose une assignation pendante devant le tribunal")));
+        GUARDS.put(ActType.GRACE_PERIOD_GRANTED, List.of(new Guard(Facts::terminated,
+                "des délais pour quitter les lieux suivent un jugement qui résilie le bail")));
         GUARDS.put(ActType.NEW_LEASE_SIGNED, List.of(new Guard(Facts::terminated, "un nouveau bail suit un jugement qui résilie le bail")));
     }
 
@@ -171,6 +175,7 @@ public final class CaseState {
      */
     public Optional<Refusal> refusal(CaseEvent act) {
         Stage now = stage();
+        if (act instanceof PersonalDataErased) return Optional.empty(); // erasure is bookkeeping: at any stage, closure included
         if (closed != null) return Optional.of(new Refusal(now, "le dossier est clos ; aucun acte ne peut être enregistré après sa clôture"));
         ActType type = ActType.of(act);
         if (act instanceof CaseOpened) return Optional.of(new Refusal(now, "le dossier est déjà ouvert"));
@@ -444,6 +449,8 @@ public final class CaseState {
                 paymentOrderOn = on;
             } else if (event instanceof SummonsServed s) {
                 summonsOn = on; hearingOn = s.hearingOn();
+            } else if (event instanceof HearingPostponed p) {
+                hearingOn = p.hearingOn();
             } else if (event instanceof JudgmentDelivered j) {
                 judgmentOn = on; judgmentOutcome = j.outcome();
             } else if (event instanceof NoticeToQuitServed) {

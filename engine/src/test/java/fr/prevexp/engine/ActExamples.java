@@ -62,6 +62,10 @@ final class ActExamples {
         legal(ActType.HEARING_HELD, summoned, hearing(), upTo(Stage.PAYMENT_ORDER), Stage.PAYMENT_ORDER);
         legal(ActType.JUDGMENT_DELIVERED, upTo(Stage.HEARING), judgment(JudgmentDelivered.Outcome.TERMINATION_WITH_PAYMENT_DELAYS),
                 upTo(Stage.PAYMENT_ORDER), Stage.PAYMENT_ORDER);
+        legal(ActType.HEARING_POSTPONED, summoned, new HearingPostponed(ID, d("2024-06-20"), COMMISSAIRE, d("2024-09-12")),
+                upTo(Stage.PAYMENT_ORDER), Stage.PAYMENT_ORDER);
+        legal(ActType.GRACE_PERIOD_GRANTED, upTo(Stage.POLICE_ASSISTANCE_GRANTED), new GracePeriodGranted(ID, d("2025-02-10"), COMMISSAIRE, 3),
+                upTo(Stage.HEARING), Stage.HEARING);
         legal(ActType.JUDGMENT_SERVED, judged, new JudgmentServed(ID, d("2024-07-25"), COMMISSAIRE), upTo(Stage.HEARING), Stage.HEARING);
         legal(ActType.NOTICE_TO_QUIT_SERVED, judged, noticeToQuit(), upTo(Stage.PAYMENT_ORDER), Stage.PAYMENT_ORDER);
         legal(ActType.POLICE_ASSISTANCE_REQUESTED, upTo(Stage.NOTICE_TO_QUIT), policeRequested(), judged, Stage.JUDGMENT);
@@ -93,6 +97,7 @@ final class ActExamples {
         legal(ActType.CCAPEX_EXAMINED, summoned, new CcapexExamined(ID, d("2024-05-15"), CCAPEX, "maintien avec plan", List.of("FSL", "ASLL")));
         legal(ActType.PARTNER_DESIGNATED, summoned, new PartnerDesignated(ID, d("2024-04-12"), CCAPEX, "etude-martin"));
         legal(ActType.CASE_CLOSED, judged, new CaseClosed(ID, d("2024-12-31"), CCAPEX, CaseOutcome.KEPT_IN_PLACE));
+        legal(ActType.PERSONAL_DATA_ERASED, judged, new PersonalDataErased(ID, d("2024-12-31"), CCAPEX, ErasureGround.REQUEST));
         legal(ActType.DEADLINE_SCHEDULED, upTo(Stage.PAYMENT_ORDER),
                 new DeadlineScheduled(ID, d("2024-02-01"), PROCEDURE, DeadlineKind.PAYMENT_ORDER_DELAY, d("2024-02-01"), d("2024-04-01")));
         legal(ActType.DEADLINE_ELAPSED, upTo(Stage.PAYMENT_ORDER),
@@ -106,6 +111,9 @@ final class ActExamples {
         legal(ActType.DEADLINE_CORRECTED, plus(requested, silence, new PoliceAssistanceGranted(ID, d("2024-12-20"), PREFECTURE, null)),
                 new DeadlineCorrected(ID, d("2024-12-20"), PROCEDURE, DeadlineKind.POLICE_ASSISTANCE_DECISION, d("2025-01-05"), DeadlineStatus.MET,
                         "PoliceAssistanceGranted", "accordé dans le délai"));
+        legal(ActType.DEADLINE_RESCHEDULED, upTo(Stage.POLICE_ASSISTANCE_GRANTED),
+                new DeadlineRescheduled(ID, d("2025-02-10"), PROCEDURE, DeadlineKind.EARLIEST_EVICTION, d("2025-04-01"), d("2025-05-10"),
+                        "GracePeriodGranted", "délais de 3 mois accordés par le juge de l'exécution"));
         legal(ActType.IMPLICIT_REFUSAL_WITHDRAWN, plus(requested, silence, new PoliceAssistanceGranted(ID, d("2024-12-20"), PREFECTURE, null)),
                 new ImplicitRefusalWithdrawn(ID, d("2024-12-20"), PROCEDURE, d("2025-01-06"), "PoliceAssistanceGranted", "accordé dans le délai"),
                 requested, Stage.POLICE_ASSISTANCE_REQUESTED);

@@ -56,6 +56,10 @@ class InvalidActTest {
         OWN_FIELD_RULES.put(ActType.JUDGMENT_DELIVERED, List.of(new Breakage("outcome", null),
                 new Breakage("paymentDelayMonths", null), new Breakage("paymentDelayMonths", 37),
                 new Breakage("paymentDelayMonths", 0), new Breakage("gracePeriodMonths", 0), new Breakage("gracePeriodMonths", 37)));
+        OWN_FIELD_RULES.put(ActType.HEARING_POSTPONED, List.of(new Breakage("hearingOn", null),
+                new Breakage("hearingOn", d("2024-06-20")), new Breakage("hearingOn", d("2024-06-01"))));
+        OWN_FIELD_RULES.put(ActType.GRACE_PERIOD_GRANTED, List.of(new Breakage("months", null),
+                new Breakage("months", 0), new Breakage("months", 37)));
         OWN_FIELD_RULES.put(ActType.EVICTION_SCHEDULED, List.of(new Breakage("scheduledOn", null),
                 new Breakage("scheduledOn", d("2025-04-01"))));
         OWN_FIELD_RULES.put(ActType.EVICTION_MEASURES_SUSPENDED, List.of(new Breakage("until", null),
@@ -67,10 +71,13 @@ class InvalidActTest {
         OWN_FIELD_RULES.put(ActType.PARTNER_DESIGNATED, List.of(new Breakage("organisation", null),
                 new Breakage("organisation", " "), new Breakage("organisation", "x".repeat(129)), new Breakage("organisation", "a b")));
         OWN_FIELD_RULES.put(ActType.CASE_CLOSED, List.of(new Breakage("outcome", null)));
+        OWN_FIELD_RULES.put(ActType.PERSONAL_DATA_ERASED, List.of(new Breakage("ground", null)));
         OWN_FIELD_RULES.put(ActType.DEADLINE_SCHEDULED, List.of(new Breakage("kind", null),
                 new Breakage("startsOn", null), new Breakage("dueOn", null)));
         OWN_FIELD_RULES.put(ActType.DEADLINE_ELAPSED, List.of(new Breakage("kind", null)));
         OWN_FIELD_RULES.put(ActType.DEADLINE_MET, List.of(new Breakage("kind", null)));
+        OWN_FIELD_RULES.put(ActType.DEADLINE_RESCHEDULED, List.of(new Breakage("kind", null), new Breakage("previousDueOn", null),
+                new Breakage("dueOn", null), new Breakage("act", null)));
         OWN_FIELD_RULES.put(ActType.DEADLINE_CORRECTED, List.of(new Breakage("kind", null), new Breakage("dueOn", null),
                 new Breakage("status", null), new Breakage("act", null)));
         OWN_FIELD_RULES.put(ActType.IMPLICIT_REFUSAL_WITHDRAWN, List.of(new Breakage("refusedOn", null), new Breakage("act", null)));

@@ -48,7 +48,7 @@ class TradeMatrixTest {
     void theMatrixFollowsTheDomain() {
         Set<ActType> procedureActs = EnumSet.of(ActType.DEADLINE_SCHEDULED, ActType.DEADLINE_ELAPSED, ActType.DEADLINE_MET,
                 ActType.DEADLINE_CANCELLED, ActType.IRREGULARITY_FLAGGED, ActType.POLICE_ASSISTANCE_IMPLICITLY_REFUSED,
-                ActType.DEADLINE_CORRECTED, ActType.IMPLICIT_REFUSAL_WITHDRAWN, ActType.IRREGULARITY_WITHDRAWN);
+                ActType.DEADLINE_CORRECTED, ActType.IMPLICIT_REFUSAL_WITHDRAWN, ActType.IRREGULARITY_WITHDRAWN, ActType.DEADLINE_RESCHEDULED);
         for (ActType type : ActType.values()) {
             assertThat(type.recordableBy(Trade.AUDITOR)).as("auditors read only: " + type).isFalse();
             assertThat(type.recordableBy(Trade.PROCEDURE)).as("the procedure records its own acts only: " + type)

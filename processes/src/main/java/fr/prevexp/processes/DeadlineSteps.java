@@ -7,7 +7,6 @@ import fr.prevexp.engine.Irregularity;
 import fr.prevexp.engine.RecordedBy;
 import fr.prevexp.engine.calendar.DurationUnit;
 import fr.prevexp.engine.calendar.LegalCalendar;
-import fr.prevexp.engine.calendar.WinterTruce;
 import fr.prevexp.engine.command.RecordAct;
 import fr.prevexp.engine.events.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,7 +20,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The service tasks of the procedure model ({@code ${scheduleDeadline}}, {@code ${elapseDeadline}}...):
@@ -34,61 +32,127 @@ public class DeadlineSteps {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineSteps.class);
     static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Paris");
 
-    /** Opens a deadline: its last day from the DMN duration (or a fixed date), its timer the day after. */
+    /**
+     * Opens a deadline: its last day from the DMN result the model hands it ({@code delay_<kind>}:
+     * a date {@code dueOn} the table decided, or a duration counted with the legal calendar, forward
+     * from {@code startsOn} or back from {@code countBackFrom}), or a fixed date; its timer the day after.
+     */
     @Bean
-    public JavaDelegate scheduleDeadline(ProcedureCommands commands) {
+    public JavaDelegate scheduleDeadline(ProcedureCommands commands, DossierLog log) {
         return execution -> {
             DeadlineKind kind = DeadlineKind.valueOf(string(execution, "kind"));
             LocalDate startsOn = date(execution, "startsOn");
-            LocalDate dueOn;
-            if (execution.hasVariable("fixedDueOn") && execution.getVariable("fixedDueOn") != null) {
-                dueOn = date(execution, "fixedDueOn");
-            } else if (execution.hasVariable("endsBefore") && execution.getVariable("endsBefore") != null) {
-                dueOn = date(execution, "endsBefore").minusDays(1);  // the day before the hearing
-            } else {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> delay = (Map<String, Object>) execution.getVariable("delay_" + kind.name());
-                if (delay == null) {
-                    throw new IllegalStateException("no DMN duration delay_" + kind.name() + " at " + execution.getCurrentActivityId()
-                            + " (variables " + execution.getVariableNames() + ")");
-                }
-                int amount = ((Number) delay.get("amount")).intValue();
-                DurationUnit unit = DurationUnit.valueOf((String) delay.get("unit"));
-                if (execution.hasVariable("countBackFrom") && execution.getVariable("countBackFrom") != null) {
-                    // Counted back from the hearing: the last day the act may be done (month: plusMonths(-N)).
-                    LocalDate from = date(execution, "countBackFrom");
-                    dueOn = unit == DurationUnit.MONTHS ? from.minusMonths(amount) : from.minusDays(unit == DurationUnit.WEEKS ? 7L * amount : amount);
-                } else {
-                    dueOn = calendar(execution).lastDay(startsOn, amount, unit);
-                }
-            }
-            execution.setVariable(kind.name() + "_startsOn", startsOn.toString());
-            execution.setVariable(kind.name() + "_dueOn", dueOn.toString());
-            execution.setVariable(kind.name() + "_timer", startOfDay(dueOn.plusDays(1)));
+            LocalDate dueOn = dueOn(execution, kind, startsOn);
+            if (kind == DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING) requireLogApplied(execution, log, kind); // a renvoi may be on its way
+            setDates(execution, kind, startsOn, dueOn);
             commands.record(new RecordAct(new DeadlineScheduled(caseId(execution), startsOn, RecordedBy.procedure(), kind, startsOn, dueOn),
                     key(execution, kind.name(), "scheduled", startsOn)));
         };
     }
 
-    /** The earliest eviction (<i>première date d'expulsion possible</i>): after every delay still running, outside the winter truce. */
+    /**
+     * The earliest eviction (<i>première date d'expulsion possible</i>): the date the DMN decision
+     * {@code Decision_EarliestEviction} gives (after every delay still running, outside the winter truce).
+     */
     @Bean
-    public JavaDelegate scheduleEarliestEviction(ProcedureCommands commands) {
+    public JavaDelegate scheduleEarliestEviction(ProcedureCommands commands, DossierLog log) {
         return execution -> {
             LocalDate grantedOn = date(execution, "policeAssistanceGrantedOn");
-            LocalDate earliest = Stream.of(
-                            optionalDate(execution, "policeAssistanceGrantedExecutionPossibleFrom"),
-                            dayAfter(execution, DeadlineKind.NOTICE_TO_QUIT_DELAY),
-                            dayAfter(execution, DeadlineKind.GRACE_PERIOD),
-                            dayAfter(execution, DeadlineKind.OVER_INDEBTEDNESS_SUSPENSION))
-                    .filter(java.util.Objects::nonNull).reduce(grantedOn, (a, b) -> a.isAfter(b) ? a : b);
-            LocalDate dueOn = WinterTruce.firstDayOutside(earliest);
             DeadlineKind kind = DeadlineKind.EARLIEST_EVICTION;
-            execution.setVariable(kind.name() + "_startsOn", grantedOn.toString());
-            execution.setVariable(kind.name() + "_dueOn", dueOn.toString());
-            execution.setVariable(kind.name() + "_timer", startOfDay(dueOn));
+            LocalDate dueOn = dueOn(execution, kind, grantedOn);
+            requireLogApplied(execution, log, kind); // a suspension or a grace period may be on its way
+            setDates(execution, kind, grantedOn, dueOn);
             commands.record(new RecordAct(new DeadlineScheduled(caseId(execution), grantedOn, RecordedBy.procedure(), kind, grantedOn, dueOn),
                     key(execution, kind.name(), "scheduled", grantedOn)));
         };
+    }
+
+    /**
+     * <i>Échéance reportée</i>: a later act ({@code act}, dated {@code actOn}) changed a date the
+     * deadline depends on; its last day is decided again (as {@link #scheduleDeadline}) and, when it
+     * moved, {@code DeadlineRescheduled} is recorded and the timer variable moves with it (the model
+     * waits again on the timer, which then fires on the new date).
+     */
+    @Bean
+    public JavaDelegate rescheduleDeadline(ProcedureCommands commands, DossierLog log) {
+        return execution -> {
+            DeadlineKind kind = DeadlineKind.valueOf(string(execution, "kind"));
+            LocalDate startsOn = date(execution, kind.name() + "_startsOn");
+            LocalDate previous = date(execution, kind.name() + "_dueOn");
+            LocalDate dueOn = dueOn(execution, kind, startsOn);
+            requireLogApplied(execution, log, kind);
+            setDates(execution, kind, startsOn, dueOn);
+            execution.setVariable(kind.name() + "_previousDueOn", previous.toString());
+            if (dueOn.equals(previous)) return;
+            String act = string(execution, "act");
+            LocalDate on = date(execution, "actOn");
+            Object regime = delay(execution, kind) == null ? null : delay(execution, kind).get("regime");
+            commands.record(new RecordAct(new DeadlineRescheduled(caseId(execution), on, RecordedBy.procedure(), kind, previous, dueOn, act,
+                    act + " du " + on + " : " + kind.french() + " reportée du " + previous + " au " + dueOn + (regime == null ? "" : " (" + regime + ")")),
+                    key(execution, kind.name(), "rescheduled", dueOn)));
+        };
+    }
+
+    /**
+     * A date decided from acts that may change it (the hearing, a suspension, a grace period) is
+     * decided on the whole log: when the dossier's log already holds a partner act the procedure has
+     * not applied yet (the bridge is applying it in a transaction of its own, which cannot see the
+     * event this step is about to wait on), the step is tried again once it has (as for a concurrent
+     * write, without spending the job's retries); then the act's dates are among the inputs.
+     */
+    private static void requireLogApplied(DelegateExecution execution, DossierLog log, DeadlineKind kind) {
+        Object last = execution.getVariable(ProcedureBridge.LAST_SEQUENCE);
+        long applied = last instanceof Number n ? n.longValue() : -1;
+        long inLog = log.lastPartnerActAfter(caseId(execution), applied);
+        if (inLog > applied) {
+            throw new org.camunda.bpm.engine.OptimisticLockingException(caseId(execution) + ": " + kind + " is decided once the act at sequence "
+                    + inLog + " of the log is applied (procedure at " + applied + "); the step is tried again");
+        }
+    }
+
+    private static LocalDate dueOn(DelegateExecution execution, DeadlineKind kind, LocalDate startsOn) {
+        if (execution.hasVariable("fixedDueOn") && execution.getVariable("fixedDueOn") != null) return date(execution, "fixedDueOn");
+        Map<String, Object> delay = delay(execution, kind);
+        if (delay == null) {
+            throw new IllegalStateException("no DMN result delay_" + kind.name() + " at " + execution.getCurrentActivityId()
+                    + " (variables " + execution.getVariableNames() + ")");
+        }
+        if (delay.get("dueOn") != null) return LocalDate.parse(delay.get("dueOn").toString()); // the table decided the date itself
+        int amount = ((Number) delay.get("amount")).intValue();
+        DurationUnit unit = DurationUnit.valueOf((String) delay.get("unit"));
+        if (execution.hasVariable("countBackFrom") && execution.getVariable("countBackFrom") != null) {
+            // Counted back from the hearing (or the eviction): the last day the act may be done.
+            return calendar(execution).lastDayBefore(date(execution, "countBackFrom"), amount, unit);
+        }
+        return calendar(execution).lastDay(startsOn, amount, unit);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> delay(DelegateExecution execution, DeadlineKind kind) {
+        return (Map<String, Object>) execution.getVariable("delay_" + kind.name());
+    }
+
+    /**
+     * The deadline's dates as process variables: {@code <kind>_startsOn}, {@code <kind>_dueOn},
+     * {@code <kind>_timer} (the day after the last day; the earliest eviction: the day itself), and
+     * what the date was decided from ({@code <kind>_hearingOn}, {@code <kind>_suspensionDueOn},
+     * {@code <kind>_graceDueOn}), which the model's conditional events compare to see it move.
+     */
+    private static void setDates(DelegateExecution execution, DeadlineKind kind, LocalDate startsOn, LocalDate dueOn) {
+        execution.setVariable(kind.name() + "_startsOn", startsOn.toString());
+        execution.setVariable(kind.name() + "_dueOn", dueOn.toString());
+        execution.setVariable(kind.name() + "_timer", startOfDay(kind == DeadlineKind.EARLIEST_EVICTION ? dueOn : dueOn.plusDays(1)));
+        if (execution.hasVariable("hearingOn")) execution.setVariable(kind.name() + "_hearingOn", execution.getVariable("hearingOn"));
+        if (kind == DeadlineKind.EARLIEST_EVICTION) {
+            execution.setVariable(kind.name() + "_suspensionDueOn", execution.getVariable(DeadlineKind.OVER_INDEBTEDNESS_SUSPENSION.name() + "_dueOn"));
+            execution.setVariable(kind.name() + "_graceDueOn", execution.getVariable(DeadlineKind.GRACE_PERIOD.name() + "_dueOn"));
+        }
+    }
+
+    /** Registers the FEEL functions of the legal calendar (winter truce) on the application's process engine. */
+    @Bean
+    public static LegalFeelFunctions.Plugin legalFeelFunctions() {
+        return new LegalFeelFunctions.Plugin();
     }
 
     /** The timer fired: the window is over (for the earliest eviction: the first legal day has come). */
@@ -138,7 +202,7 @@ public class DeadlineSteps {
             execution.setVariable(kind.name() + "_correctedBy", act);
             execution.setVariable(kind.name() + "_correctedOn", on.toString());
             commands.record(new RecordAct(new DeadlineCorrected(caseId(execution), on, RecordedBy.procedure(), kind, dueOn, DeadlineStatus.MET, act,
-                    act + " du " + on + " dans le délai qui expirait le " + dueOn + ", enregistré après l'échéance : échéance respectée"),
+                    reason(execution, act + " du " + on + " dans le délai qui expirait le " + dueOn + ", enregistré après l'échéance : échéance respectée")),
                     key(execution, kind.name(), "corrected", dueOn)));
         };
     }
@@ -170,7 +234,7 @@ public class DeadlineSteps {
             String act = string(execution, "act");
             try {
                 commands.record(new RecordAct(new IrregularityWithdrawn(caseId(execution), on, RecordedBy.procedure(), code, act,
-                        act + " du " + on + ", enregistré après le signalement : " + code.french() + " non constatée"),
+                        reason(execution, act + " du " + on + ", enregistré après le signalement : " + code.french() + " non constatée")),
                         key(execution, "flag-withdrawn", code.name(), on)));
             } catch (ActRefusedException noneStands) {
                 LOG.info("No {} irregularity to withdraw for {}: {}", code, caseId(execution), noneStands.getMessage());
@@ -208,7 +272,8 @@ public class DeadlineSteps {
             Irregularity code = Irregularity.valueOf(string(execution, "code"));
             String act = string(execution, "act");
             LocalDate on = switch (code) {
-                case SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING -> date(execution, "summonsServedHearingOn");
+                // the hearing as last scheduled (a renvoi moves it): the day after the DSF's last day
+                case SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING -> date(execution, "SOCIAL_DIAGNOSIS_BEFORE_HEARING_dueOn").plusDays(1);
                 default -> date(execution, "summonsServedOn");
             };
             String detail = switch (code) {
@@ -241,6 +306,12 @@ public class DeadlineSteps {
         };
     }
 
+    /** The model's own wording of a correction ({@code reason}, when the model gives one), else the default. */
+    private static String reason(DelegateExecution execution, String byDefault) {
+        Object reason = execution.hasVariableLocal("reason") ? execution.getVariableLocal("reason") : null;
+        return reason == null ? byDefault : reason.toString();
+    }
+
     static String caseId(DelegateExecution execution) {
         return execution.getProcessBusinessKey();
     }
@@ -257,11 +328,6 @@ public class DeadlineSteps {
         Object alsaceMoselle = execution.getVariable("alsaceMoselle");
         return alsaceMoselle instanceof Boolean b ? LegalCalendar.withAlsaceMoselleHolidays(b)
                 : LegalCalendar.ofTerritory((String) execution.getVariable("territory"));
-    }
-
-    private static LocalDate dayAfter(DelegateExecution execution, DeadlineKind kind) {
-        LocalDate due = optionalDate(execution, kind.name() + "_dueOn");
-        return due == null ? null : due.plusDays(1);
     }
 
     private static String string(DelegateExecution execution, String name) {

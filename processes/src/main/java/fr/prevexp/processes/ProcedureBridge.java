@@ -49,6 +49,12 @@ public class ProcedureBridge {
         }
         Object last = runtime.getVariable(instance.getId(), LAST_SEQUENCE);
         if (last instanceof Number n && sequence <= n.longValue()) return;
+        if (fr.prevexp.engine.ActType.of(event).bookkeeping()) {
+            // Not the procedure's business (the erasure of personal data): applied, so that the procedure knows the
+            // log is read up to here, but no variable and no message: it moves nothing.
+            runtime.setVariable(instance.getId(), LAST_SEQUENCE, sequence);
+            return;
+        }
         Map<String, Object> variables = ProcedureVariables.of(event);
         variables.put(LAST_SEQUENCE, sequence);
         runtime.setVariables(instance.getId(), variables);

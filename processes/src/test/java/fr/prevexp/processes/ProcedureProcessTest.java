@@ -270,7 +270,8 @@ class ProcedureProcessTest {
 
     @Test
     void daloWindowIsThreeMonthsOrSixWhereTheDepartementSaysSo() {
-        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        // Dijon (Côte-d'Or): no agglomeration of over 300,000 inhabitants, 3 months by default
+        dossier.travelTo(d("2024-01-10")).act(opened(Parc.PRIVATE, LandlordKind.PRIVATE_PERSON, "21231", d("2019-05-01"), d("2024-01-10")));
         onThe("2024-03-01", new DaloAppealFiled(CASE, d("2024-03-01"), new RecordedBy(Trade.COMED, "comed")));
         onThe("2024-05-31", new DaloPriorityRecognised(CASE, d("2024-05-31"), new RecordedBy(Trade.COMED, "comed")));
         assertThat(dossier.scheduled(DeadlineKind.DALO_REHOUSING).dueOn()).isEqualTo(d("2024-08-31"));
@@ -280,12 +281,7 @@ class ProcedureProcessTest {
 
     @Test
     void daloWindowOfSixMonthsInALargeAgglomeration() {
-        Mocks.reset();
-        DepartementSettings settings = new DepartementSettings();
-        DepartementSettings.Settings seineSaintDenis = new DepartementSettings.Settings();
-        seineSaintDenis.setDaloLargeAgglomeration(true);
-        settings.getDepartements().put("93", seineSaintDenis);
-        dossier = new ProcedureHarness(engine, settings);
+        // Saint-Denis (93), in the Paris agglomeration: 6 months by default (CCH R441-16-1, departements/dalo-six-mois.csv)
         open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
         onThe("2024-03-01", new DaloAppealFiled(CASE, d("2024-03-01"), new RecordedBy(Trade.COMED, "comed")));
         onThe("2024-05-31", new DaloPriorityRecognised(CASE, d("2024-05-31"), new RecordedBy(Trade.COMED, "comed")));
@@ -417,7 +413,7 @@ class ProcedureProcessTest {
         ProcessInstance pi = open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
         onThe("2024-04-02", new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), "TJ de Bobigny, M. le juge Untel"));
         var values = engine.getRuntimeService().getVariables(pi.getId()).values().toString();
-        assertThat(values).doesNotContain("Martin", "rue", "Untel", "650");
+        assertThat(values).doesNotContain("Martin", "1 rue X", "Untel", "650");
     }
 
     @Test
@@ -483,7 +479,7 @@ class ProcedureProcessTest {
         assertThat(incident.getActivityId()).isEqualTo("Decision_CcapexReport");
         assertThat(incident.getIncidentMessage()).contains("refuse");
         // The rest of the dossier's procedure goes on.
-        Mocks.register("scheduleDeadline", new DeadlineSteps().scheduleDeadline(dossier));
+        Mocks.register("scheduleDeadline", new DeadlineSteps().scheduleDeadline(dossier, dossier));
         dossier.bridge.apply(new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), null), 101);
         runJobsThroughFailures();
         assertThat(dossier.scheduled(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING).dueOn()).isEqualTo(d("2024-06-19"));
@@ -712,5 +708,149 @@ class ProcedureProcessTest {
         onThe("2024-06-27", new SocialDiagnosisDelivered(CASE, d("2024-06-25"), new RecordedBy(Trade.SERVICE_SOCIAL, "cd"), null));
         assertThat(dossier.recorded(DeadlineCorrected.class)).isEmpty();
         assertThat(dossier.recorded(IrregularityWithdrawn.class)).isEmpty();
+    }
+
+    // --- Dates that depend on later acts (issue 8, point 5): the earliest eviction and the DSF move, with their timers
+
+    private static final RecordedBy PREFET = new RecordedBy(Trade.PREFECTURE, "pref");
+    private static final RecordedBy BDF = new RecordedBy(Trade.BANQUE_DE_FRANCE, "bdf");
+
+    /** Notice to quit of 20 March 2025 (its delay runs to 20 May), grant of 20 April: first legal day 21 May 2025. */
+    private void grantedWhileTheNoticeToQuitRuns() {
+        upToNoticeToQuit("2025-03-20");
+        onThe("2025-04-01", new PoliceAssistanceRequested(CASE, d("2025-04-01"), commissaire()));
+        onThe("2025-04-20", new PoliceAssistanceGranted(CASE, d("2025-04-20"), PREFET, null));
+        assertThat(dossier.scheduled(DeadlineKind.EARLIEST_EVICTION).dueOn()).isEqualTo(d("2025-05-21"));
+    }
+
+    private java.util.Date earliestEvictionTimer() {
+        return engine.getManagementService().createJobQuery().activityId("Timer_EarliestEviction").singleResult().getDuedate();
+    }
+
+    @Test
+    void aSuspensionOrderedAfterTheGrantMovesTheEarliestEvictionAndItsTimer() {
+        grantedWhileTheNoticeToQuitRuns();
+        onThe("2025-05-02", new EvictionMeasuresSuspended(CASE, d("2025-05-02"), BDF, d("2025-09-30")));
+        assertThat(dossier.recorded(DeadlineRescheduled.class)).containsExactly(new DeadlineRescheduled(CASE, d("2025-05-02"), RecordedBy.procedure(),
+                DeadlineKind.EARLIEST_EVICTION, d("2025-05-21"), d("2025-10-01"), "EvictionMeasuresSuspended",
+                dossier.recorded(DeadlineRescheduled.class).get(0).reason()));
+        assertThat(dossier.recorded(DeadlineRescheduled.class).get(0).reason()).contains("2025-05-21", "2025-10-01");
+        assertThat(earliestEvictionTimer()).as("the timer waits for the new date").isEqualTo(DeadlineSteps.startOfDay(d("2025-10-01")));
+        dossier.travelTo(d("2025-05-21"));
+        assertThat(dossier.elapsed(DeadlineKind.EARLIEST_EVICTION)).as("not on the old date").isFalse();
+        dossier.travelTo(d("2025-09-30"));
+        assertThat(dossier.elapsed(DeadlineKind.EARLIEST_EVICTION)).isFalse();
+        dossier.travelTo(d("2025-10-01"));
+        assertThat(dossier.recorded(DeadlineElapsed.class)).extracting(DeadlineElapsed::kind, DeadlineElapsed::dueOn)
+                .contains(org.assertj.core.groups.Tuple.tuple(DeadlineKind.EARLIEST_EVICTION, d("2025-10-01")));
+    }
+
+    @Test
+    void aSuspensionEndingInWinterPutsTheEarliestEvictionAfterTheTruceOfTheNextYear() {
+        grantedWhileTheNoticeToQuitRuns();
+        onThe("2025-05-02", new EvictionMeasuresSuspended(CASE, d("2025-05-02"), BDF, d("2025-12-15")));
+        assertThat(dossier.recorded(DeadlineRescheduled.class)).extracting(DeadlineRescheduled::dueOn).containsExactly(d("2026-04-01"));
+        assertThat(earliestEvictionTimer()).isEqualTo(DeadlineSteps.startOfDay(d("2026-04-01")));
+        dossier.travelTo(d("2026-03-31"));
+        assertThat(dossier.elapsed(DeadlineKind.EARLIEST_EVICTION)).isFalse();
+        dossier.travelTo(d("2026-04-01"));
+        assertThat(dossier.elapsed(DeadlineKind.EARLIEST_EVICTION)).isTrue();
+    }
+
+    @Test
+    void aGracePeriodGrantedByTheEnforcementJudgeMovesTheEarliestEviction() {
+        grantedWhileTheNoticeToQuitRuns();
+        onThe("2025-05-05", new GracePeriodGranted(CASE, d("2025-05-05"), commissaire(), 3));
+        assertThat(dossier.recorded(DeadlineScheduled.class)).extracting(DeadlineScheduled::kind, DeadlineScheduled::dueOn)
+                .contains(org.assertj.core.groups.Tuple.tuple(DeadlineKind.GRACE_PERIOD, d("2025-08-05")));
+        assertThat(dossier.recorded(DeadlineRescheduled.class)).extracting(DeadlineRescheduled::kind, DeadlineRescheduled::previousDueOn,
+                        DeadlineRescheduled::dueOn, DeadlineRescheduled::act, DeadlineRescheduled::occurredOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DeadlineKind.EARLIEST_EVICTION, d("2025-05-21"), d("2025-08-06"),
+                        "GracePeriodGranted", d("2025-05-05")));
+        dossier.travelTo(d("2025-08-05"));
+        assertThat(dossier.elapsed(DeadlineKind.EARLIEST_EVICTION)).isFalse();
+        dossier.travelTo(d("2025-08-06"));
+        assertThat(dossier.elapsed(DeadlineKind.EARLIEST_EVICTION)).isTrue();
+    }
+
+    @Test
+    void aSuspensionInTheLogWhenTheTimerFiresMovesTheDateInsteadOfClosingIt() {
+        grantedWhileTheNoticeToQuitRuns();
+        dossier.travelTo(d("2025-05-20"));
+        // recorded on 20 May, the bridge lags: the timer fires on 21 May on what the process has seen
+        dossier.loggedNotDelivered(new EvictionMeasuresSuspended(CASE, d("2025-05-20"), BDF, d("2025-07-31")));
+        dossier.travelTo(d("2025-05-21"));
+        assertThat(dossier.elapsed(DeadlineKind.EARLIEST_EVICTION)).as("the log holds an act not yet applied").isFalse();
+        dossier.deliver();
+        assertThat(dossier.elapsed(DeadlineKind.EARLIEST_EVICTION)).isFalse();
+        assertThat(dossier.recorded(DeadlineRescheduled.class)).extracting(DeadlineRescheduled::dueOn).containsExactly(d("2025-08-01"));
+        dossier.travelTo(d("2025-08-01"));
+        assertThat(dossier.recorded(DeadlineElapsed.class)).extracting(DeadlineElapsed::kind, DeadlineElapsed::dueOn)
+                .contains(org.assertj.core.groups.Tuple.tuple(DeadlineKind.EARLIEST_EVICTION, d("2025-08-01")));
+    }
+
+    @Test
+    void aPostponedHearingMovesTheSocialDiagnosisDeadlineAndItsFlag() {
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-04-02", new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), null));
+        assertThat(dossier.scheduled(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING).dueOn()).isEqualTo(d("2024-06-19"));
+        onThe("2024-06-10", new HearingPostponed(CASE, d("2024-06-10"), commissaire(), d("2025-01-06")));
+        assertThat(dossier.recorded(DeadlineRescheduled.class)).extracting(DeadlineRescheduled::kind, DeadlineRescheduled::previousDueOn,
+                        DeadlineRescheduled::dueOn, DeadlineRescheduled::act)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2024-06-19"), d("2025-01-05"),
+                        "HearingPostponed"),
+                        // and the notification to the préfet, 42 days before the new hearing
+                        org.assertj.core.groups.Tuple.tuple(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING, d("2024-05-09"), d("2024-11-25"), "HearingPostponed"));
+        dossier.travelTo(d("2024-06-20"));
+        assertThat(dossier.elapsed(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).as("not on the first hearing").isFalse();
+        assertThat(dossier.flags()).isEmpty();
+        dossier.travelTo(d("2025-01-06"));
+        assertThat(dossier.recorded(DeadlineElapsed.class)).extracting(DeadlineElapsed::kind, DeadlineElapsed::dueOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2025-01-05")));
+        assertThat(dossier.recorded(IrregularityFlagged.class)).extracting(IrregularityFlagged::code, IrregularityFlagged::occurredOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Irregularity.SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING, d("2025-01-06")));
+    }
+
+    @Test
+    void aPostponedHearingCountsThePrefectNoticeFromTheNewHearingAndWithdrawsTheFlag() {
+        open("2024-01-10", "2024-01-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-05-02", new SummonsServed(CASE, d("2024-05-02"), commissaire(), d("2024-06-10"), null));
+        assertThat(dossier.scheduled(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING).dueOn()).isEqualTo(d("2024-04-29"));
+        assertThat(dossier.flags()).contains(Irregularity.SUMMONS_TOO_CLOSE_TO_HEARING);
+        onThe("2024-06-10", new HearingPostponed(CASE, d("2024-06-10"), commissaire(), d("2024-09-12")));
+        assertThat(dossier.recorded(DeadlineRescheduled.class)).extracting(DeadlineRescheduled::kind, DeadlineRescheduled::previousDueOn, DeadlineRescheduled::dueOn)
+                .contains(org.assertj.core.groups.Tuple.tuple(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING, d("2024-04-29"), d("2024-08-01")));
+        assertThat(dossier.recorded(DeadlineCorrected.class)).extracting(DeadlineCorrected::kind, DeadlineCorrected::dueOn, DeadlineCorrected::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING, d("2024-08-01"), DeadlineStatus.MET));
+        assertThat(dossier.recorded(IrregularityWithdrawn.class)).extracting(IrregularityWithdrawn::code, IrregularityWithdrawn::reason)
+                .singleElement().satisfies(w -> assertThat(w.toString()).contains("SUMMONS_TOO_CLOSE_TO_HEARING", "2024-09-12"));
+    }
+
+    @Test
+    void aRenvoiThatLeavesTheSummonsTooCloseKeepsTheFlag() {
+        open("2024-01-10", "2024-01-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-05-02", new SummonsServed(CASE, d("2024-05-02"), commissaire(), d("2024-06-10"), null));
+        onThe("2024-06-10", new HearingPostponed(CASE, d("2024-06-10"), commissaire(), d("2024-06-11")));
+        assertThat(dossier.recorded(DeadlineRescheduled.class)).extracting(DeadlineRescheduled::kind, DeadlineRescheduled::dueOn)
+                .contains(org.assertj.core.groups.Tuple.tuple(DeadlineKind.PREFECT_NOTICE_BEFORE_HEARING, d("2024-04-30")));
+        assertThat(dossier.recorded(IrregularityWithdrawn.class)).isEmpty();
+        assertThat(dossier.recorded(DeadlineCorrected.class)).isEmpty();
+    }
+
+    @Test
+    void aRenvoiInTheLogWhenTheHearingDayComesMovesTheSocialDiagnosisDeadlineInsteadOfFlagging() {
+        open("2024-01-10", "2019-05-01", LandlordKind.PRIVATE_PERSON);
+        onThe("2024-04-02", new SummonsServed(CASE, d("2024-04-02"), commissaire(), d("2024-06-20"), null));
+        dossier.travelTo(d("2024-06-19"));
+        dossier.loggedNotDelivered(new HearingPostponed(CASE, d("2024-06-19"), commissaire(), d("2024-12-30")));
+        dossier.travelTo(d("2024-06-20"));
+        assertThat(dossier.elapsed(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).isFalse();
+        dossier.deliver();
+        assertThat(dossier.elapsed(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).isFalse();
+        assertThat(dossier.flags()).isEmpty();
+        assertThat(dossier.recorded(DeadlineRescheduled.class)).extracting(DeadlineRescheduled::kind, DeadlineRescheduled::dueOn)
+                .contains(org.assertj.core.groups.Tuple.tuple(DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2024-12-29")));
+        dossier.travelTo(d("2024-12-30"));
+        assertThat(dossier.flags()).containsExactly(Irregularity.SOCIAL_DIAGNOSIS_NOT_DELIVERED_BEFORE_HEARING);
     }
 }

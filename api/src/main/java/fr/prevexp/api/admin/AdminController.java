@@ -36,4 +36,11 @@ public class AdminController {
     public List<ProjectionReplay.Status> status() {
         return replay.status();
     }
+
+    @GetMapping("/processors")
+    @Operation(summary = "Processeurs de ce nœud", description = "Every event processor of this node (the read models and the "
+            + "procedure's bridge): the segments it has claimed through the token store, each with its position in the log, and the log's head.")
+    public List<ProjectionReplay.ProcessorStatus> processors() {
+        return replay.processors();
+    }
 }

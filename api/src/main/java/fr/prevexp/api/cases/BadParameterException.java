@@ -40,4 +40,11 @@ public class BadParameterException extends RuntimeException {
         if (value < min || value > max) throw new BadParameterException(parameter, "doit être entre " + min + " et " + max);
         return value;
     }
+
+    /** A territory filter: an INSEE commune code (5 characters, e.g. 93066 or 2A004); blank is none. */
+    public static String territory(String parameter, String territory) {
+        if (territory == null || territory.isBlank()) return null;
+        if (!territory.matches("\\d{5}|2[AB]\\d{3}")) throw new BadParameterException(parameter, "doit être un code commune INSEE (5 caractères, par exemple 93066 ou 2A004)");
+        return territory;
+    }
 }

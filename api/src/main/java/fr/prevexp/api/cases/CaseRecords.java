@@ -85,7 +85,7 @@ public class CaseRecords {
                     .map(p -> p.field().equals("occurredOn") ? new FieldProblem("openedOn", p.reason()) : p).toList());
         }
         Recorded recorded = send(new OpenCase(caseId, opened, idempotencyKey, fingerprint("open", body)), "openedOn");
-        return stored(caseId, recorded);
+        return stored(caseId, recorded, 0);
     }
 
     /** Records one act; answers the stored act first, then the irregularities it revealed. */
@@ -96,15 +96,20 @@ public class CaseRecords {
         if (typeNode == null || !typeNode.isTextual()) {
             throw new InvalidActException(List.of(new FieldProblem("type", "obligatoire : le nom de l'acte, par exemple PaymentOrderServed")));
         }
-        ActType type = ActType.ofTypeName(typeNode.asText()).filter(t -> t != ActType.CASE_OPENED)
+        if (ActType.ofTypeName(typeNode.asText()).filter(t -> t == ActType.PERSONAL_DATA_ERASED).isPresent()) {
+            throw new InvalidActException(List.of(new FieldProblem("type",
+                    "PersonalDataErased ne s'enregistre pas comme un acte : DELETE /api/v1/cases/{caseId}/personal-data (secrétariat)")));
+        }
+        ActType type = ActType.ofTypeName(typeNode.asText()).filter(ActType::postable)
                 .orElseThrow(() -> new InvalidActException(List.of(new FieldProblem("type",
                         "acte inconnu '" + typeNode.asText() + "' ; l'un de " + recordableTypes()))));
         requireTrade(partner, type);
         // Writing needs the same access as reading: a dossier the partner may not read is answered as unknown (404, no stage).
-        access.open(partner, caseId);
+        List<DomainEventMessage<?>> before = access.open(partner, caseId);
         CaseEvent act = toEvent(node, type.eventClass(), caseId, partner);
         Recorded recorded = send(new RecordAct(caseId, act, idempotencyKey, fingerprint(caseId, body)), null);
-        return stored(caseId, recorded);
+        // A new act is after the events read for the access check: only the tail of the stream is read back.
+        return stored(caseId, recorded, recorded.replayed() ? 0 : before.get(before.size() - 1).getSequenceNumber() + 1);
     }
 
     /** Every event of a dossier in the order recorded; empty when there is no such dossier. */
@@ -119,7 +124,7 @@ public class CaseRecords {
     }
 
     public static String recordableTypes() {
-        return java.util.Arrays.stream(ActType.values()).filter(t -> t != ActType.CASE_OPENED && !t.trades().equals(java.util.Set.of(fr.prevexp.engine.Trade.PROCEDURE)))
+        return java.util.Arrays.stream(ActType.values()).filter(t -> t.postable() && !t.trades().equals(java.util.Set.of(fr.prevexp.engine.Trade.PROCEDURE)))
                 .map(ActType::typeName).collect(Collectors.joining(", "));
     }
 
@@ -203,8 +208,9 @@ public class CaseRecords {
     }
 
     /** The stored messages of what the command recorded (sequence and timestamp come from the store). */
-    private Stored stored(String caseId, Recorded recorded) {
-        List<DomainEventMessage<?>> all = events(caseId);
+    private Stored stored(String caseId, Recorded recorded, long from) {
+        List<DomainEventMessage<?>> all = new ArrayList<>();
+        eventStore.readEvents(caseId, from).asStream().forEach(all::add);
         List<DomainEventMessage<?>> found = new ArrayList<>();
         Iterator<CaseEvent> wanted = recorded.events().iterator();
         CaseEvent next = wanted.next();

@@ -26,7 +26,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The partner REST contract of API.md: dossiers, their acts, their history. */
+/** The partner REST contract (docs/api.md): dossiers, their acts, their history. */
 @RestController
 @RequestMapping("/api/v1/cases")
 @Tag(name = "Dossiers", description = "Dossiers de prévention des expulsions et actes de la procédure")
@@ -56,7 +56,7 @@ public class CasesController {
 
     @PostMapping(path = "/{caseId}/acts", consumes = "application/json")
     @Operation(summary = "Enregistrer un acte de la procédure",
-            description = "Records an act: `type` is the event name (DOMAIN.md), `occurredOn` its legal date, then the act's own fields. "
+            description = "Records an act: `type` is the event name (docs/domain.md), `occurredOn` its legal date, then the act's own fields. "
                     + "See the schemas of each act for its French term and the roles that record it.")
     public ResponseEntity<EventView> record(@PathVariable String caseId, @RequestBody JsonNode body, Authentication auth,
                                             @Parameter(description = IDEMPOTENCY_KEY) @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -71,7 +71,7 @@ public class CasesController {
     @GetMapping("/{caseId}")
     @Operation(summary = "Vue du dossier", description = "Stage, parc, territory, debt, deadlines, irregularities and recent acts.")
     public CaseView view(@PathVariable String caseId, Authentication auth) {
-        return CaseView.fold(CaseRecords.payloads(readable(caseId, auth)));
+        return CaseView.fold(CaseRecords.payloads(access.read(Partner.of(auth), caseId, "vue du dossier")));
     }
 
     /** The history of a dossier (<i>historique</i>) and, with {@code asOf}, the dossier as it stood then. */
@@ -86,7 +86,7 @@ public class CasesController {
                            @Parameter(description = "YYYY-MM-DD") @RequestParam(required = false)
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         BadParameterException.date("asOf", asOf);
-        List<DomainEventMessage<?>> events = readable(caseId, auth);
+        List<DomainEventMessage<?>> events = access.read(Partner.of(auth), caseId, asOf == null ? "historique" : "historique au " + asOf);
         List<EventView> views = events.stream().map(m -> EventView.of(m)).toList();
         CaseView then = null;
         if (asOf != null) {
@@ -121,13 +121,9 @@ public class CasesController {
         BadParameterException.between("page", page, 0, MAX_PAGE);
         BadParameterException.between("size", size, 1, 200);
         Partner partner = Partner.of(auth);
-        Page<CaseSummaryEntity> result = list.search(stage, fr.prevexp.api.indicators.IndicatorsController.territory(territory), parc, DossierAccess.listedFor(partner),
+        Page<CaseSummaryEntity> result = list.search(stage, BadParameterException.territory("territory", territory), parc, DossierAccess.listedFor(partner),
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "openedOn").and(Sort.by("caseId"))));
         return new CaseList(result.getContent().stream().map(CaseListItem::of).toList(), page, size,
                 result.getTotalElements(), result.getTotalPages());
-    }
-
-    private List<DomainEventMessage<?>> readable(String caseId, Authentication auth) {
-        return access.open(Partner.of(auth), caseId);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 @Schema(description = "Un acte ou événement enregistré au dossier (acte enregistré).")
 public record EventView(
         @Schema(description = "Position in the dossier's stream, from 0") long sequence,
-        @Schema(description = "Event name (DOMAIN.md vocabulary)") String type,
+        @Schema(description = "Event name (the vocabulary of docs/domain.md)") String type,
         @Schema(description = "French legal term") String label,
         @Schema(description = "Legal date of the act") LocalDate occurredOn,
         @Schema(description = "When the act was recorded (UTC)") Instant recordedAt,

@@ -67,7 +67,7 @@ public class DashboardController {
         List<Integer> years = indicators.years();
         int y = year != null ? year : years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
         BadParameterException.year("year", y);
-        String t = fr.prevexp.api.indicators.IndicatorsController.territory(territory);
+        String t = BadParameterException.territory("territory", territory);
         List<IndicatorService.Value> values = indicators.of(y, t, parc);
         Map<String, Object> byKey = values.stream().filter(v -> v.value() != null)
                 .collect(Collectors.toMap(IndicatorService.Value::key, IndicatorService.Value::value));

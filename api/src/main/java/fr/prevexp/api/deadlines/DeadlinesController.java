@@ -37,7 +37,7 @@ public class DeadlinesController {
                                      @RequestParam(required = false) String territory, @RequestParam(required = false) Parc parc,
                                      @RequestParam(defaultValue = "30") int elapsedDays) {
         if (!Partner.of(auth).readsEveryDossier()) throw new AccessDeniedException("le tableau des échéances est réservé au secrétariat, à la préfecture et aux auditeurs");
-        return board.of(BadParameterException.date("day", day), fr.prevexp.api.indicators.IndicatorsController.territory(territory), parc,
+        return board.of(BadParameterException.date("day", day), BadParameterException.territory("territory", territory), parc,
                 BadParameterException.between("elapsedDays", elapsedDays, 0, 366));
     }
 }

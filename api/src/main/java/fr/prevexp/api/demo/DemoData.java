@@ -32,7 +32,12 @@ public class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final String[] COMMUNES = {"93066", "93048", "93001", "93008", "93005", "93029", "93070", "93055"};
 
+    /** Dossiers recorded at the same time (each dossier's acts in order, by one thread). */
+    static final int THREADS = 8;
+
     private final DossierCommands commands;
+    /** The load under way or the last one, for {@link #progress()}. */
+    private volatile Progress progress;
 
     public DemoData(DossierCommands commands) {
         this.commands = commands;
@@ -42,7 +47,107 @@ public class DemoData {
     public record Summary(int year, int scale, int dossiers, int acts) {
     }
 
+    /**
+     * How far a load is (<i>avancement du chargement</i>): the commands recorded out of the year's, the rate, and an
+     * estimate of the time left; {@code done} once every command is recorded (the procedure's timers and the read
+     * models then follow in the background: see {@code GET /api/v1/admin/projections}).
+     */
+    public record Status(int year, int scale, int dossiers, int commands, int recorded, double percent, double commandsPerSecond,
+                         Double secondsLeft, double seconds, boolean done, String failure) {
+    }
+
+    private static final class Progress {
+        final int year, scale, dossiers, commands;
+        final java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
+        final long startedAt = System.nanoTime();
+        volatile long finishedAt;
+        volatile String failure;
+
+        Progress(int year, int scale, int dossiers, int commands) {
+            this.year = year;
+            this.scale = scale;
+            this.dossiers = dossiers;
+            this.commands = commands;
+        }
+
+        Status status() {
+            long end = finishedAt != 0 ? finishedAt : System.nanoTime();
+            double seconds = Math.max(0.001, (end - startedAt) / 1e9);
+            int done = recorded.get();
+            double rate = done / seconds;
+            Double left = finishedAt != 0 ? Double.valueOf(0) : rate > 0 ? Double.valueOf(Math.round((commands - done) / rate * 10) / 10.0) : null;
+            return new Status(year, scale, dossiers, commands, done, Math.round(1000.0 * done / Math.max(1, commands)) / 10.0,
+                    Math.round(rate * 10) / 10.0, left, Math.round(seconds * 10) / 10.0, finishedAt != 0, failure);
+        }
+    }
+
+    /** The load under way or the last one; empty when none was made since the start. */
+    public java.util.Optional<Status> progress() {
+        Progress p = progress;
+        return p == null ? java.util.Optional.empty() : java.util.Optional.of(p.status());
+    }
+
+    /**
+     * Plans the year (deterministically: the same random draws in the same order as ever), then records it with
+     * {@link #THREADS} dossiers at a time, each dossier's commands in order; logs its progress every 2 seconds.
+     */
     public Summary generate(int year, int scale) {
+        List<Dossier> planned = new java.util.ArrayList<>();
+        int[] acts = plan(year, scale, planned);
+        int total = planned.stream().mapToInt(d -> d.commands.size()).sum();
+        Progress load = new Progress(year, scale, planned.size(), total);
+        progress = load;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "demo-data");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.ScheduledExecutorService log = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "demo-data-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        log.scheduleAtFixedRate(() -> {
+            Status s = load.status();
+            LOG.info("Demo data for {}: {}/{} commands ({} %), {} commands/s, about {} s left", year, s.recorded(), s.commands(),
+                    s.percent(), s.commandsPerSecond(), s.secondsLeft());
+        }, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (Dossier d : planned) {
+                done.add(pool.submit(() -> {
+                    for (Object command : d.commands) {
+                        if (load.failure != null) return;
+                        commands.send(command);
+                        load.recorded.incrementAndGet();
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (load.failure == null) load.failure = String.valueOf(e.getCause());
+                    pool.shutdownNow();
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            load.failure = "interrupted";
+            throw new IllegalStateException("demo data interrupted", e);
+        } finally {
+            load.finishedAt = System.nanoTime();
+            pool.shutdownNow();
+            log.shutdownNow();
+        }
+        LOG.info("Demo data for {}: {} dossiers, {} acts recorded (scale 1/{}) in {} s", year, planned.size(), acts[0], scale,
+                load.status().seconds());
+        return new Summary(year, scale, planned.size(), acts[0]);
+    }
+
+    /** The year's dossiers and their commands, in the order each dossier records them; answers the count of acts. */
+    private int[] plan(int year, int scale, List<Dossier> planned) {
         Random random = new Random(93L * 1000 + year * 7L + scale);
         int summonses = Math.max(1, Math.round(5788f / scale));
         int noticesToQuit = Math.max(1, Math.round(3407f / scale));
@@ -55,7 +160,7 @@ public class DemoData {
 
         // Cohort A: the year's summonses, after a payment order of the same year, heard and judged within it.
         for (int i = 0; i < summonses + paymentOrdersOnly; i++, dossiers++) {
-            Dossier d = open(random, year, LocalDate.of(year, 1, 2).plusDays(random.nextInt(60)), acts);
+            Dossier d = open(planned, random, year, LocalDate.of(year, 1, 2).plusDays(random.nextInt(60)), acts);
             LocalDate cdp = d.openedOn.plusDays(10 + random.nextInt(20));
             d.record(new PaymentOrderServed(d.id, cdp, d.commissaire, d.debt.add(BigDecimal.valueOf(random.nextInt(800)))), acts);
             if (random.nextInt(100) < 30) d.record(new UnpaidRentReported(d.id, d.openedOn.plusDays(3), d.by(Trade.CAF), d.debt, 2 + random.nextInt(3)), acts);
@@ -85,7 +190,7 @@ public class DemoData {
 
         // Cohort B: judged the year before; this year, orders to leave, police assistance and evictions.
         for (int i = 0; i < policeRequested; i++, dossiers++) {
-            Dossier d = open(random, year, LocalDate.of(year - 1, 1, 5).plusDays(random.nextInt(60)), acts);
+            Dossier d = open(planned, random, year, LocalDate.of(year - 1, 1, 5).plusDays(random.nextInt(60)), acts);
             LocalDate cdp = d.openedOn.plusDays(15);
             d.record(new PaymentOrderServed(d.id, cdp, d.commissaire, d.debt), acts);
             LocalDate summons = cdp.plusDays(70);
@@ -127,8 +232,7 @@ public class DemoData {
                 }
             }
         }
-        LOG.info("Demo data for {}: {} dossiers, {} acts recorded (scale 1/{})", year, dossiers, acts[0], scale);
-        return new Summary(year, scale, dossiers, acts[0]);
+        return acts;
     }
 
     /** The date, or the last day of the year when it would fall after it (the demo never records acts of a later year). */
@@ -145,7 +249,7 @@ public class DemoData {
         if (random.nextInt(100) < 3) d.record(new SupportMeasureStarted(d.id, from.plusDays(25), d.by(Trade.SERVICE_SOCIAL), SupportMeasure.MASP), acts);
     }
 
-    private Dossier open(Random random, int year, LocalDate openedOn, int[] acts) {
+    private Dossier open(List<Dossier> planned, Random random, int year, LocalDate openedOn, int[] acts) {
         String id = UUID.nameUUIDFromBytes(("demo-" + year + "-" + random.nextLong()).getBytes()).toString();
         Parc parc = random.nextInt(100) < 45 ? Parc.PUBLIC : Parc.PRIVATE;
         BigDecimal rent = BigDecimal.valueOf(450 + random.nextInt(500)).setScale(2);
@@ -157,7 +261,8 @@ public class DemoData {
                 new Household("Ménage de démonstration", null, 1 + random.nextInt(5), null),
                 new Landlord(kind, parc == Parc.PUBLIC ? "Office public de l'habitat" : "Bailleur privé", parc == Parc.PUBLIC ? "demo-bailleur" : null),
                 rent, BigDecimal.valueOf(60 + random.nextInt(80)).setScale(2), d.debt, List.of(d.commissaire.organisation()));
-        commands.send(new OpenCase(id, opened, "demo-open", "demo-open"));
+        d.commands.add(new OpenCase(id, opened, "demo-open", "demo-open"));
+        planned.add(d);
         d.parties.addAll(Parties.madePartyBy(opened));
         acts[0]++;
         return d;
@@ -172,8 +277,10 @@ public class DemoData {
         final RecordedBy landlordBy;
         /** The organisations party to the dossier: the opener, the landlord and the commissaire named at opening, then those designated. */
         final Set<String> parties = new HashSet<>();
-        /** How many acts of this dossier were sent: the idempotency key of the next one. */
+        /** How many acts of this dossier were planned: the idempotency key of the next one. */
         int recorded;
+        /** Its commands, in the order they are sent. */
+        final List<Object> commands = new java.util.ArrayList<>();
 
         Dossier(String id, LocalDate openedOn, Parc parc, BigDecimal debt) {
             this.id = id;
@@ -193,12 +300,12 @@ public class DemoData {
         void record(CaseEvent act, int[] count) {
             RecordedBy author = act.recordedBy();
             if (!Parties.readsEveryDossier(author.trade()) && !parties.contains(author.organisation())) {
-                commands.send(new RecordAct(new PartnerDesignated(id, act.occurredOn(), by(Trade.CCAPEX), author.organisation()),
+                commands.add(new RecordAct(new PartnerDesignated(id, act.occurredOn(), by(Trade.CCAPEX), author.organisation()),
                         "demo-designate-" + author.organisation()));
                 parties.add(author.organisation());
                 count[0]++;
             }
-            commands.send(new RecordAct(act, "demo-act-" + recorded++));
+            commands.add(new RecordAct(act, "demo-act-" + recorded++));
             count[0]++;
         }
     }

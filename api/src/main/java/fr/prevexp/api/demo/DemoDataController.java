@@ -32,13 +32,28 @@ public class DemoDataController {
     @PostMapping
     @Operation(summary = "Générer une année de démonstration",
             description = "Records a département year shaped like Seine-Saint-Denis 2019 divided by `scale` (default 20), through the "
-                    + "same commands as partners. `year` defaults to last year. The procedure's timers then fire in the background.")
+                    + "same commands as partners, several dossiers at a time. `year` defaults to last year. Answers when every command is "
+                    + "recorded; meanwhile GET /api/v1/admin/demo-data shows the progress. The procedure's timers then fire in the background.")
     public ResponseEntity<DemoData.Summary> generate(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "20") int scale) {
         int thisYear = LocalDate.now(clock).getYear();
         int y = year == null ? thisYear - 1 : year;
         if (y < 2000 || y >= thisYear) throw new BadParameterException("year", "doit être une année passée (avant " + thisYear + ")");
         BadParameterException.between("scale", scale, 5, 2000);
         return ResponseEntity.accepted().body(demo.generate(y, scale));
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping
+    @Operation(summary = "Avancement du chargement de démonstration",
+            description = "The load under way or the last one since the start: commands recorded out of the year's, commands/s, "
+                    + "seconds left (estimate), done. 404 when none was made. The log shows the same every 2 seconds.")
+    public ResponseEntity<DemoData.Status> progress() {
+        return demo.progress().map(ResponseEntity::ok).orElseThrow(() -> {
+            org.springframework.web.ErrorResponseException none = new org.springframework.web.ErrorResponseException(
+                    org.springframework.http.HttpStatus.NOT_FOUND);
+            none.getBody().setTitle("Aucun chargement");
+            none.getBody().setDetail("Aucun chargement de démonstration depuis le démarrage de l'application.");
+            return none;
+        });
     }
 
     /** {@code --prevexp.demo.year=2025} (optionally {@code --prevexp.demo.scale=20}) fills an empty embedded database at start. */

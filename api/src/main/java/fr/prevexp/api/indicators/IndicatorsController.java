@@ -33,14 +33,8 @@ public class IndicatorsController {
                     + "Each indicator comes with its French label and its definition.")
     public Indicators of(@RequestParam int year, @RequestParam(required = false) String territory, @RequestParam(required = false) Parc parc) {
         BadParameterException.year("year", year);
-        String t = territory(territory);
+        String t = BadParameterException.territory("territory", territory);
         return new Indicators(year, t, parc, indicators.of(year, t, parc));
     }
 
-    /** A territory filter: an INSEE commune code (5 characters, e.g. 93066 or 2A004); blank is none. */
-    public static String territory(String territory) {
-        if (territory == null || territory.isBlank()) return null;
-        if (!territory.matches("\\d{5}|2[AB]\\d{3}")) throw new BadParameterException("territory", "doit être un code commune INSEE (5 caractères, par exemple 93066 ou 2A004)");
-        return territory;
-    }
 }

@@ -44,7 +44,7 @@ public class ActsOpenApi {
             List<Schema> acts = new ArrayList<>();
             Map<String, String> mapping = new java.util.LinkedHashMap<>();
             for (ActType type : ActType.values()) {
-                if (type.trades().equals(Set.of(Trade.PROCEDURE))) continue;
+                if (type.trades().equals(Set.of(Trade.PROCEDURE)) || type == ActType.PERSONAL_DATA_ERASED) continue;
                 Schema<?> schema = actSchema(type, components);
                 if (type == ActType.CASE_OPENED) {
                     components.addSchemas("OpenCaseRequest", schema);

@@ -39,7 +39,7 @@ import java.net.URI;
 
 /**
  * Every call to the partner API is authenticated (HTTP Basic or a bearer token). Roles are the
- * partner trades of API.md; which act a trade may record is checked per act, access per dossier by
+ * partner trades of docs/api.md; which act a trade may record is checked per act, access per dossier by
  * {@link DossierAccess}. Failed logins are limited per source address ({@link LoginThrottle}).
  */
 @Configuration
@@ -60,6 +60,19 @@ public class SecurityConfig {
                     .build());
         }
         return users;
+    }
+
+    /**
+     * The partners' logins and passwords, checked against {@link #partnerUsers} once per period and then remembered
+     * ({@link VerifiedCredentials}); the passwords stay as configured (no re-encoding of {@code {noop}} demo ones).
+     */
+    @Bean
+    public org.springframework.security.authentication.AuthenticationProvider partnerAuthentication(UserDetailsService partnerUsers,
+                                                                                                  PasswordEncoder passwordEncoder) {
+        org.springframework.security.authentication.dao.DaoAuthenticationProvider dao =
+                new org.springframework.security.authentication.dao.DaoAuthenticationProvider(partnerUsers);
+        dao.setPasswordEncoder(passwordEncoder);
+        return new VerifiedCredentials(dao);
     }
 
     /** Production refuses to start without its secrets (before any other bean is created). */
@@ -178,7 +191,7 @@ public class SecurityConfig {
         };
     }
 
-    /** A bearer token's claims as a partner: {@code role} (a trade of API.md), {@code organisation}, the login in {@code sub}. */
+    /** A bearer token's claims as a partner: {@code role} (a trade of docs/api.md), {@code organisation}, the login in {@code sub}. */
     static AbstractAuthenticationToken partnerToken(Jwt token) {
         String role = token.getClaimAsString("role");
         List<GrantedAuthority> authorities = new ArrayList<>();

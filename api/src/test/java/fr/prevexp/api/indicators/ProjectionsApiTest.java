@@ -20,7 +20,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The read models over HTTP: indicators in the shape of API.md, the charter, the deadline board,
+ * The read models over HTTP: indicators in the shape of docs/api.md, the charter, the deadline board,
  * the dashboard's access and its numbers (the API's), after two dossiers recorded through the
  * partner API, one per parc, with acts on both sides of a year boundary.
  */

@@ -58,6 +58,22 @@ public final class LegalCalendar {
         };
     }
 
+    /**
+     * The last day on which an act that must come {@code amount} units before {@code event} may be
+     * done (<i>délai compté à rebours</i>, e.g. the assignation notified to the préfet 6 weeks before
+     * the hearing): N months before is the same day of the month N months earlier (the last day of a
+     * shorter month), weeks and days are calendar days, working days skip weekends and holidays, as
+     * {@link #lastDay} counts forward. The day of {@code event} itself never counts.
+     */
+    public LocalDate lastDayBefore(LocalDate event, int amount, DurationUnit unit) {
+        return switch (unit) {
+            case MONTHS -> event.minusMonths(amount);
+            case WEEKS -> event.minusWeeks(amount);
+            case DAYS -> event.minusDays(amount);
+            case WORKING_DAYS -> plusWorkingDays(event, -amount);
+        };
+    }
+
     /** {@code amount} working days after {@code start} (negative: before it). */
     public LocalDate plusWorkingDays(LocalDate start, int amount) {
         LocalDate day = start;

@@ -51,4 +51,21 @@ class LegalCalendarTest {
         assertThat(metz.plusWorkingDays(LocalDate.of(2024, 12, 23), 5)).isEqualTo(LocalDate.of(2025, 1, 2));
         assertThat(paris.plusWorkingDays(LocalDate.of(2024, 6, 20), -15)).isEqualTo(LocalDate.of(2024, 5, 30));
     }
+
+    @Test
+    void countingBackUsesTheSameUnitsAsCountingForward() {
+        // Summons of the new regime: 42 days before a hearing of 20 June 2024; of the old one: 2 months.
+        assertThat(paris.lastDayBefore(LocalDate.of(2024, 6, 20), 42, DurationUnit.DAYS)).isEqualTo(LocalDate.of(2024, 5, 9));
+        assertThat(paris.lastDayBefore(LocalDate.of(2024, 6, 20), 6, DurationUnit.WEEKS)).isEqualTo(LocalDate.of(2024, 5, 9));
+        assertThat(paris.lastDayBefore(LocalDate.of(2023, 6, 30), 2, DurationUnit.MONTHS)).isEqualTo(LocalDate.of(2023, 4, 30));
+        assertThat(paris.lastDayBefore(LocalDate.of(2024, 3, 31), 1, DurationUnit.MONTHS)).as("shorter month").isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(paris.lastDayBefore(LocalDate.of(2025, 1, 10), 10, DurationUnit.DAYS)).as("across the year end").isEqualTo(LocalDate.of(2024, 12, 31));
+        // Working days are working days backwards too (not calendar days): 1 January, 25 December, weekends.
+        assertThat(paris.lastDayBefore(LocalDate.of(2025, 1, 2), 5, DurationUnit.WORKING_DAYS)).isEqualTo(LocalDate.of(2024, 12, 24));
+        assertThat(metz.lastDayBefore(LocalDate.of(2025, 1, 2), 5, DurationUnit.WORKING_DAYS)).as("and 26 December in Moselle").isEqualTo(LocalDate.of(2024, 12, 23));
+        // One implementation both ways: back then forward from a working day comes home.
+        LocalDate hearing = LocalDate.of(2024, 6, 20);
+        assertThat(paris.lastDay(paris.lastDayBefore(hearing, 15, DurationUnit.WORKING_DAYS), 15, DurationUnit.WORKING_DAYS)).isEqualTo(hearing);
+        assertThat(paris.lastDay(paris.lastDayBefore(hearing, 6, DurationUnit.WEEKS), 6, DurationUnit.WEEKS)).isEqualTo(hearing);
+    }
 }

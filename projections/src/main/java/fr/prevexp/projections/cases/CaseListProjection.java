@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Folds the event log into the case list and the parties of each dossier (tracking processor
@@ -30,6 +30,21 @@ public class CaseListProjection {
     private final CaseSummaryRepository cases;
     private final CasePartyRepository parties;
     private final EventStore eventStore;
+    /**
+     * The dossiers' states as last folded here, each with the sequence number of the last event it holds: the next
+     * event of the dossier is folded into it instead of re-reading the whole stream (which made a dossier's n-th act
+     * cost n reads). Only a state that holds exactly the events before this one is used; any other case (a replay, a
+     * rolled-back event, a segment another node worked on, a dossier evicted from this bounded cache) reads the stream.
+     */
+    private final Map<String, Folded> folded = java.util.Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Folded> eldest) {
+            return size() > 10_000;
+        }
+    });
+
+    private record Folded(CaseState state, long sequence) {
+    }
 
     public CaseListProjection(CaseSummaryRepository cases, CasePartyRepository parties, EventStore eventStore) {
         this.cases = cases;
@@ -50,12 +65,12 @@ public class CaseListProjection {
             row.irregularity();
         } else if (event instanceof IrregularityWithdrawn) {
             row.irregularityWithdrawn();
-        } else if (!(event instanceof DeadlineScheduled || event instanceof DeadlineElapsed
-                || event instanceof DeadlineMet || event instanceof DeadlineCancelled || event instanceof DeadlineCorrected)) {
+        } else if (!ActType.of(event).bookkeeping()) {
             row.lastAct(ActType.of(event).typeName(), event.occurredOn());
         }
-        if (CaseState.debtAfter(null, event) != null && !(event instanceof CaseOpened)) row.debt(dossier(event, sequence).debt());
         row.stage(stage(event, sequence, row));
+        // the debt by legal date (CaseState.debt()), from the dossier stage() has just folded
+        if (CaseState.debtAfter(null, event) != null && !(event instanceof CaseOpened)) row.debt(folded.get(event.caseId()).state().debt());
         row.sequence(sequence);
         cases.save(row);
         // The same rule as every read of the dossier: a partner lists exactly the dossiers it may open.
@@ -68,22 +83,27 @@ public class CaseListProjection {
      * bookkeeping never moves the stage, and the closure ends it.
      */
     private Stage stage(CaseEvent event, long sequence, CaseSummaryEntity row) {
+        // Taken out while folding: if this event's transaction fails, the next attempt reads the stream.
+        Folded before = folded.remove(event.caseId());
+        CaseState state;
+        if (event instanceof CaseOpened) {
+            state = new CaseState().apply(event);
+        } else if (before != null && before.sequence() == sequence - 1) {
+            state = before.state().apply(event);
+        } else {
+            state = new CaseState();
+            DomainEventStream stream = eventStore.readEvents(event.caseId());
+            while (stream.hasNext()) {
+                var message = stream.next();
+                if (message.getSequenceNumber() > sequence) break;
+                if (message.getPayload() instanceof CaseEvent e) state.apply(e);
+            }
+        }
+        folded.put(event.caseId(), new Folded(state, sequence));
         if (event instanceof CaseOpened) return Stage.PRE_LITIGATION;
         if (event instanceof CaseClosed) return Stage.CLOSED;
         if (ActType.of(event).bookkeeping()) return row.getStage();
-        return dossier(event, sequence).stage();
-    }
-
-    /** The dossier folded from its stream up to this event (acts placed by legal date). */
-    private CaseState dossier(CaseEvent event, long sequence) {
-        List<CaseEvent> upToThis = new ArrayList<>();
-        DomainEventStream stream = eventStore.readEvents(event.caseId());
-        while (stream.hasNext()) {
-            var message = stream.next();
-            if (message.getSequenceNumber() > sequence) break;
-            if (message.getPayload() instanceof CaseEvent e) upToThis.add(e);
-        }
-        return CaseState.of(upToThis);
+        return state.stage();
     }
 
     private void party(String caseId, String organisation) {
@@ -94,6 +114,7 @@ public class CaseListProjection {
     @ResetHandler
     @Transactional
     public void reset() {
+        folded.clear();
         parties.deleteAllInBatch();
         cases.deleteAllInBatch();
     }

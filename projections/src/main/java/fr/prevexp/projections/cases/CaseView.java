@@ -63,6 +63,8 @@ public record CaseView(String caseId, String reference, Parc parc, String parcLa
                 settle(deadlines, d.kind(), DeadlineStatus.CANCELLED);
             } else if (event instanceof DeadlineCorrected c) {
                 correct(deadlines, c);
+            } else if (event instanceof DeadlineRescheduled r) {
+                reschedule(deadlines, r);
             } else if (event instanceof IrregularityWithdrawn w) {
                 withdraw(irregularities, w.code());
             } else if (event instanceof IrregularityFlagged f) {
@@ -92,6 +94,20 @@ public record CaseView(String caseId, String reference, Parc parc, String parcLa
             Deadline d = deadlines.get(i);
             if (d.kind() == c.kind() && d.dueOn().equals(c.dueOn())) {
                 deadlines.set(i, new Deadline(d.kind(), d.label(), d.startsOn(), d.dueOn(), c.status()));
+                return;
+            }
+        }
+    }
+
+    /**
+     * An <i>échéance reportée</i>: the latest deadline of that kind due on the previous day is now
+     * due on the new one, its status unchanged (the history keeps both dates).
+     */
+    private static void reschedule(List<Deadline> deadlines, DeadlineRescheduled r) {
+        for (int i = deadlines.size() - 1; i >= 0; i--) {
+            Deadline d = deadlines.get(i);
+            if (d.kind() == r.kind() && d.dueOn().equals(r.previousDueOn())) {
+                deadlines.set(i, new Deadline(d.kind(), d.label(), d.startsOn(), r.dueOn(), d.status()));
                 return;
             }
         }

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Folds the procedure's deadline events into the deadline board (tracking processor {@value #GROUP}):
  * a deadline is pending from {@code DeadlineScheduled} until it elapses, is met or is cancelled;
- * a {@code DeadlineCorrected} gives it its corrected status; the pending deadlines of a closed
+ * a {@code DeadlineCorrected} gives it its corrected status; a {@code DeadlineRescheduled} its new last day; the pending deadlines of a closed
  * dossier are cancelled.
  */
 @Component
@@ -52,6 +52,9 @@ public class DeadlineBoardProjection {
         } else if (event instanceof DeadlineCorrected c) {
             entries.findByCaseIdAndKindAndDueOnOrderByOpenedBySequenceDesc(c.caseId(), c.kind(), c.dueOn()).stream()
                     .findFirst().ifPresent(d -> d.settle(c.status()));
+        } else if (event instanceof DeadlineRescheduled r) {
+            entries.findByCaseIdAndKindAndDueOnOrderByOpenedBySequenceDesc(r.caseId(), r.kind(), r.previousDueOn()).stream()
+                    .findFirst().ifPresent(d -> d.reschedule(r.dueOn()));
         } else if (event instanceof CaseClosed) {
             entries.findByCaseIdAndStatus(event.caseId(), DeadlineStatus.PENDING).forEach(d -> d.settle(DeadlineStatus.CANCELLED));
         }

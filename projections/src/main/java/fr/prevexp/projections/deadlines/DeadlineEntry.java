@@ -64,6 +64,8 @@ public class DeadlineEntry {
     public Parc getParc() { return parc; }
     public String getReference() { return reference; }
     void settle(DeadlineStatus status) { this.status = status; }
+    /** <i>Échéance reportée</i>: a later act moved the last day. */
+    void reschedule(LocalDate dueOn) { this.dueOn = dueOn; }
 
     public static class Key implements Serializable {
         private String caseId;

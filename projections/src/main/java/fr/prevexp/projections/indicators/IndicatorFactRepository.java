@@ -15,7 +15,7 @@ public interface IndicatorFactRepository extends JpaRepository<IndicatorFact, In
             select new fr.prevexp.projections.indicators.FactGroup(f.type, f.code, f.flag, f.parc, count(f))
               from IndicatorFact f where f.factYear = :year
               and (:territory is null or f.territory = :territory) and (:parc is null or f.parc = :parc)
-              and f.type not in ('DeadlineScheduled', 'DeadlineElapsed', 'DeadlineMet', 'DeadlineCancelled')
+              and f.type not in ('DeadlineScheduled', 'DeadlineElapsed', 'DeadlineMet', 'DeadlineCancelled', 'DeadlineRescheduled')
               group by f.type, f.code, f.flag, f.parc""")
     List<FactGroup> groups(@Param("year") int year, @Param("territory") String territory, @Param("parc") Parc parc);
 

@@ -87,6 +87,27 @@ public class ProjectionReplay {
         return statuses;
     }
 
+    /**
+     * One processor of this node (read models and the procedure's bridge alike): the segments this node has claimed,
+     * each with its position in the log, and the log's head. On several nodes, each lists the segments it works on.
+     */
+    public record ProcessorStatus(String processor, Long head, Map<Integer, Long> claimedSegments, boolean caughtUp) {
+    }
+
+    /** Every streaming processor of this node, with the segments it has claimed (benchmark and supervision). */
+    public List<ProcessorStatus> processors() {
+        Long head = position(eventStore.createHeadToken());
+        List<ProcessorStatus> all = new ArrayList<>();
+        new java.util.TreeMap<>(processing.eventProcessors()).forEach((name, processor) -> {
+            if (!(processor instanceof StreamingEventProcessor streaming)) return;
+            Map<Integer, Long> segments = new java.util.TreeMap<>();
+            streaming.processingStatus().forEach((segment, status) -> segments.put(segment, position(status.getTrackingToken())));
+            boolean caughtUp = segments.values().stream().allMatch(p -> head == null || (p != null && p >= head));
+            all.add(new ProcessorStatus(name, head, segments, caughtUp));
+        });
+        return all;
+    }
+
     /** The read models: the streaming processors that support a reset, by processing group name. */
     public java.util.SortedMap<String, StreamingEventProcessor> projections() {
         java.util.SortedMap<String, StreamingEventProcessor> projections = new java.util.TreeMap<>();

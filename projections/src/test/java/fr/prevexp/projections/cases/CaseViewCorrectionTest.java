@@ -75,4 +75,20 @@ class CaseViewCorrectionTest {
         assertThat(status(june, DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING)).as("DSF delivered on 12 June").isEqualTo(DeadlineStatus.MET);
         assertThat(june.irregularities()).isEmpty();
     }
+
+    @Test
+    void aRescheduledDeadlineShowsItsNewDayAndThePostponedHearingItsNewDate() {
+        List<CaseEvent> log = List.of(LOG.get(0), LOG.get(1), LOG.get(2),
+                new HearingPostponed(ID, d("2024-06-10"), C, d("2024-09-12")),
+                new DeadlineRescheduled(ID, d("2024-06-10"), P, DeadlineKind.SOCIAL_DIAGNOSIS_BEFORE_HEARING, d("2024-06-19"), d("2024-09-11"),
+                        "HearingPostponed", "audience renvoyée au 2024-09-12"));
+        CaseView view = CaseView.fold(log);
+        assertThat(view.deadlines()).singleElement().satisfies(dl -> {
+            assertThat(dl.dueOn()).isEqualTo(d("2024-09-11"));
+            assertThat(dl.status()).isEqualTo(DeadlineStatus.PENDING);
+        });
+        assertThat(view.hearingOn()).isEqualTo(d("2024-09-12"));
+        assertThat(view.recentActs()).extracting(CaseView.ActSummary::type).doesNotContain("DeadlineRescheduled").contains("HearingPostponed");
+        assertThat(CaseView.fold(log.subList(0, 3)).deadlines().get(0).dueOn()).as("before the renvoi").isEqualTo(d("2024-06-19"));
+    }
 }

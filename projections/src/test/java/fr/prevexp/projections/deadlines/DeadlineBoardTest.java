@@ -154,4 +154,16 @@ class DeadlineBoardTest {
         assertThat(status("k", 2)).isEqualTo(DeadlineStatus.MET);
         assertThat(board.of(null, null, 30).elapsed()).extracting(DeadlineBoard.Line::caseId).doesNotContain("k");
     }
+
+    @Test
+    void aRescheduledDeadlineIsDueOnItsNewDay() {
+        open("m", "93066");
+        projection.on(new DeadlineScheduled("m", d("2025-01-10"), P, DeadlineKind.EARLIEST_EVICTION, d("2025-01-10"), d("2025-04-01")), 2);
+        projection.on(new DeadlineRescheduled("m", d("2025-02-10"), P, DeadlineKind.EARLIEST_EVICTION, d("2025-04-01"), d("2025-05-11"),
+                "GracePeriodGranted", "délais de 3 mois accordés par le juge de l'exécution"), 3);
+        assertThat(entries.findAll()).singleElement().satisfies(e -> {
+            assertThat(e.getDueOn()).isEqualTo(d("2025-05-11"));
+            assertThat(e.getStatus()).isEqualTo(DeadlineStatus.PENDING);
+        });
+    }
 }
