@@ -199,10 +199,15 @@ public class DeadlineSteps {
             LocalDate on = date(execution, "actOn");
             String act = string(execution, "act");
             LocalDate dueOn = date(execution, kind.name() + "_dueOn");
+            // MET by default; CANCELLED when the act dated inside the window made it moot (an order to leave
+            // served during payment delays: the delays were not kept, as the procedure concludes on the day).
+            Object given = execution.hasVariableLocal("status") ? execution.getVariableLocal("status") : null;
+            DeadlineStatus status = given == null ? DeadlineStatus.MET : DeadlineStatus.valueOf(given.toString());
             execution.setVariable(kind.name() + "_correctedBy", act);
             execution.setVariable(kind.name() + "_correctedOn", on.toString());
-            commands.record(new RecordAct(new DeadlineCorrected(caseId(execution), on, RecordedBy.procedure(), kind, dueOn, DeadlineStatus.MET, act,
-                    reason(execution, act + " du " + on + " dans le délai qui expirait le " + dueOn + ", enregistré après l'échéance : échéance respectée")),
+            String conclusion = status == DeadlineStatus.CANCELLED ? "échéance sans objet" : "échéance respectée";
+            commands.record(new RecordAct(new DeadlineCorrected(caseId(execution), on, RecordedBy.procedure(), kind, dueOn, status, act,
+                    reason(execution, act + " du " + on + " dans le délai qui expirait le " + dueOn + ", enregistré après l'échéance : " + conclusion)),
                     key(execution, kind.name(), "corrected", dueOn)));
         };
     }

@@ -83,6 +83,45 @@ class OrderIndependenceRegressionTest {
     }
 
     /**
+     * Found by the property (base seed 20261123): payment delays of 21 months from a judgment of
+     * 2019-11-02, an order to leave served on 2021-06-27, inside them (the delays were not kept). On
+     * the day, the order to leave makes the delays moot (CANCELLED). Recorded after the delays' timer
+     * had fired (ELAPSED on 2021-08-03), nothing corrected it: the dossier kept ELAPSED. Now the
+     * order to leave dated inside the delays corrects the deadline to CANCELLED, by a new event.
+     */
+    @Test
+    void anOrderToLeaveDatedInsidePaymentDelaysButRecordedAfterTheyElapsedCorrectsThemToCancelled() {
+        ProcedureHarness dossier = new ProcedureHarness(extension.getProcessEngine(), new DepartementSettings());
+        dossier.travelTo(d("2026-11-23")).act(opened(Parc.PRIVATE, LandlordKind.PRIVATE_PERSON, "93066", d("2012-03-01"), d("2019-01-02")));
+        dossier.act(new fr.prevexp.engine.events.JudgmentDelivered(CASE, d("2019-11-02"), commissaire(),
+                fr.prevexp.engine.events.JudgmentDelivered.Outcome.TERMINATION_WITH_PAYMENT_DELAYS, 21, null));
+        assertThat(dossier.elapsed(fr.prevexp.engine.DeadlineKind.PAYMENT_DELAYS)).as("the delays' timer fired first").isTrue();
+
+        dossier.act(new fr.prevexp.engine.events.NoticeToQuitServed(CASE, d("2021-06-27"), commissaire()));
+
+        List<fr.prevexp.engine.events.DeadlineCorrected> corrections = dossier.recorded(fr.prevexp.engine.events.DeadlineCorrected.class);
+        assertThat(corrections).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(fr.prevexp.engine.DeadlineKind.PAYMENT_DELAYS);
+            assertThat(c.status()).isEqualTo(fr.prevexp.engine.DeadlineStatus.CANCELLED);
+            assertThat(c.dueOn()).isEqualTo(d("2021-08-02"));
+            assertThat(c.occurredOn()).isEqualTo(d("2021-06-27"));
+            assertThat(c.act()).isEqualTo("NoticeToQuitServed");
+        });
+    }
+
+    /** An order to leave dated after the payment delays ran out leaves them elapsed: nothing to correct. */
+    @Test
+    void anOrderToLeaveDatedAfterThePaymentDelaysLeavesThemElapsed() {
+        ProcedureHarness dossier = new ProcedureHarness(extension.getProcessEngine(), new DepartementSettings());
+        dossier.travelTo(d("2026-11-23")).act(opened(Parc.PRIVATE, LandlordKind.PRIVATE_PERSON, "93066", d("2012-03-01"), d("2019-01-02")));
+        dossier.act(new fr.prevexp.engine.events.JudgmentDelivered(CASE, d("2019-11-02"), commissaire(),
+                fr.prevexp.engine.events.JudgmentDelivered.Outcome.TERMINATION_WITH_PAYMENT_DELAYS, 21, null));
+        dossier.act(new fr.prevexp.engine.events.NoticeToQuitServed(CASE, d("2021-09-01"), commissaire()));
+        assertThat(dossier.elapsed(fr.prevexp.engine.DeadlineKind.PAYMENT_DELAYS)).isTrue();
+        assertThat(dossier.recorded(fr.prevexp.engine.events.DeadlineCorrected.class)).isEmpty();
+    }
+
+    /**
      * Found by the property, NOT FIXED (see README, "What it found"): a closure posted in the same
      * batch as earlier acts ends the procedure before their steps and their timers, already due, have
      * run: the payment order's delay, which ran out long before the closure, is never scheduled nor

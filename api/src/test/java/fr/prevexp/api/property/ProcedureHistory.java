@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 
 /**
  * A legal history of one dossier (<i>historique d'un dossier</i>), built from a list of choices
- * that jqwik generates and shrinks: every choice 0 gives the simplest history (old regime, no
+ * that the property test draws from a seed and shrinks: every choice 0 gives the simplest history (old regime, no
  * optional act, shortest gaps), so that a failure shrinks towards a short, readable history.
  *
  * <p>The acts follow the procedure's order by legal date ({@code CaseState.ALLOWED}): opening,
