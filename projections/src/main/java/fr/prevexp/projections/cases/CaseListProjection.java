@@ -30,9 +30,11 @@ public class CaseListProjection {
     private final CaseSummaryRepository cases;
     private final CasePartyRepository parties;
     private final EventStore eventStore;
+    private final CaseNameWordRepository words;
 
-    public CaseListProjection(CaseSummaryRepository cases, CasePartyRepository parties, EventStore eventStore) {
+    public CaseListProjection(CaseSummaryRepository cases, CasePartyRepository parties, EventStore eventStore, CaseNameWordRepository words) {
         this.cases = cases;
+        this.words = words;
         this.parties = parties;
         this.eventStore = eventStore;
     }
@@ -45,7 +47,13 @@ public class CaseListProjection {
         CaseSummaryEntity row = cases.findById(event.caseId()).orElseGet(() -> new CaseSummaryEntity(event.caseId()));
         if (sequence <= row.getLastSequence()) return;
         if (event instanceof CaseOpened o) {
-            row.opened(o.reference(), o.parc(), o.territory(), o.debt(), o.occurredOn());
+            row.opened(o.reference(), o.household() == null ? null : o.household().name(), o.parc(), o.territory(), o.debt(), o.occurredOn());
+            if (o.household() != null) {
+                CaseNameWord.words(o.household().name()).forEach(w -> {
+                    var key = new CaseNameWord.Key(o.caseId(), w);
+                    if (!words.existsById(key)) words.save(new CaseNameWord(o.caseId(), w));
+                });
+            }
         } else if (event instanceof IrregularityFlagged) {
             row.irregularity();
         } else if (event instanceof IrregularityWithdrawn) {
@@ -90,6 +98,7 @@ public class CaseListProjection {
     @Transactional
     public void reset() {
         parties.deleteAllInBatch();
+        words.deleteAllInBatch();
         cases.deleteAllInBatch();
     }
 }

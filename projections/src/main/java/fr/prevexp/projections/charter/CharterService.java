@@ -55,7 +55,12 @@ public class CharterService {
         return charter;
     }
 
-    /** One year of an objective: the actual value, the target and whether it is met (MET, NOT_MET, NO_DATA). */
+    /**
+     * One year of an objective: the actual value, the target and whether it is met: {@code MET},
+     * {@code NOT_MET}, {@code NO_DATA} (no act that year), {@code NO_BASELINE} (<i>pas de référence</i>:
+     * the year it is compared with, the previous one or the charter's baseline, has no value of this
+     * indicator, or 0, so there is no target).
+     */
     public record YearResult(int year, @JsonInclude(JsonInclude.Include.ALWAYS) Object actual,
                              @JsonInclude(JsonInclude.Include.ALWAYS) Double target, String status) {
     }
@@ -85,8 +90,14 @@ public class CharterService {
             List<YearResult> years = new ArrayList<>();
             for (int year = charter.from(); year <= charter.to(); year++) {
                 Double actual = actual(actuals, year, o.indicator());
-                Double target = target(o.target(), baseline, previous, year);
-                String status = actual == null || target == null ? "NO_DATA"
+                Double reference = o.target().type() == Charter.Target.Type.CHANGE_BY_END ? baseline : previous;
+                // A reference year without this indicator (no act of it, or a value of 0) gives no target: no comparison, and
+                // never "not met" against a target of 0.
+                boolean noReference = reference == null || reference == 0.0;
+                Double target = noReference && !(o.target().type() == Charter.Target.Type.CHANGE_BY_END
+                        && o.target().unit() == Charter.Target.Unit.POINTS && reference != null)
+                        ? null : target(o.target(), baseline, previous, year);
+                String status = actual == null ? "NO_DATA" : target == null ? "NO_BASELINE"
                         : (o.target().upIsBetter() ? actual >= target : actual <= target) ? "MET" : "NOT_MET";
                 if (o.target().type() == Charter.Target.Type.TREND && actual != null && target != null && actual.equals(target)) status = "NOT_MET";
                 years.add(new YearResult(year, actual, target, status));

@@ -102,4 +102,17 @@ class CharterServiceTest {
         assertThat(cql.years().get(1)).isEqualTo(new CharterService.YearResult(2023, 24.0, 23.04, "NOT_MET"));
         assertThat(cql.years().get(2).status()).isEqualTo("NO_DATA");  // 2024: no act recorded
     }
+
+    @Test
+    void aYearComparedWithAYearWithoutTheIndicatorHasNoTargetRatherThanATargetOfZero() {
+        evicted("2022-03-01", null);                 // 2022: an order to leave, no eviction (0 evictions)
+        evicted("2022-09-01", "2023-06-01");         // 2023: one eviction
+        CharterService service = new CharterService(new ClassPathResource("charters/seine-saint-denis-2022.yml"), indicators);
+        var evictions = service.evaluate().objectives().stream().filter(o -> o.indicator().equals("EVICTIONS_CARRIED_OUT")).findFirst().orElseThrow();
+        assertThat(evictions.years().get(0)).as("2022 against the baseline 2021, a year without acts")
+                .isEqualTo(new CharterService.YearResult(2022, 0.0, null, "NO_BASELINE"));
+        assertThat(evictions.years().get(1)).as("2023 against 2022's 0: not a target of 0 missed")
+                .isEqualTo(new CharterService.YearResult(2023, 1.0, null, "NO_BASELINE"));
+        assertThat(evictions.years().get(2).status()).isEqualTo("NO_DATA");
+    }
 }

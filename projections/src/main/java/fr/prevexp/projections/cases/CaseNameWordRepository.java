@@ -1,0 +1,6 @@
+package fr.prevexp.projections.cases;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CaseNameWordRepository extends JpaRepository<CaseNameWord, CaseNameWord.Key> {
+}
