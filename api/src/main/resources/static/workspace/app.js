@@ -77,7 +77,7 @@ const Ws = {
         </div>
         <div class="fr-header__tools"><div class="fr-header__tools-links">
           <ul class="fr-btns-group">
-            <li><p class="ws-header-user fr-icon-account-circle-line" id="me"></p></li>
+            <li><p class="ws-header-user" id="me"></p></li>
             <li><form method="post" action="/logout"><input type="hidden" name="_csrf" value="">
               <button type="submit" class="fr-btn fr-btn--tertiary" id="logout">Se déconnecter</button></form></li>
           </ul>

@@ -16,9 +16,10 @@ function who(by) {
   return 'enregistré par ' + by.user + ' (' + (roles[by.trade] || by.trade) + (by.organisation && by.organisation !== by.user ? ', ' + by.organisation : '') + ')';
 }
 
+/** An act's own fields, in French: the scalar ones (the household and landlord are in the header), lists joined. */
 function fieldsText(fields) {
-  const labels = Object.entries(fields || {}).filter(([k]) => k !== 'type');
-  return labels.map(([k, v]) => (fieldLabel(k)) + ' : ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(' · ');
+  const shown = Object.entries(fields || {}).filter(([k, v]) => k !== 'type' && (typeof v !== 'object' || Array.isArray(v)));
+  return shown.map(([k, v]) => fieldLabel(k) + ' : ' + (Array.isArray(v) ? v.join(', ') : /^\d{4}-\d{2}-\d{2}$/.test(v) ? Ws.date(v) : v)).join(' · ');
 }
 
 /** A field's French label, from the OpenAPI document's titles when the form has loaded it. */
@@ -110,7 +111,16 @@ async function loadDiagram() {
     overlays.add(t.activityId, { position: { bottom: 4, left: 0 },
       html: '<span class="ws-timer-overlay">' + new Date(t.dueAt).toLocaleDateString('fr-FR') + '</span>' });
   });
+  // Where the procedure waits, at a readable scale: the waiting activities with a timer first, else any waiting one.
+  const timed = procedure.timers.map(t => t.activityId);
+  const focus = procedure.waitingIn.map(a => registry.get(a.activityId)).filter(Boolean)
+    .sort((x, y) => (timed.includes(y.id) ? 1 : 0) - (timed.includes(x.id) ? 1 : 0))[0];
   canvas.zoom('fit-viewport');
+  if (focus) {
+    const outer = canvas.viewbox().outer, scale = 0.8;
+    const width = outer.width / scale, height = outer.height / scale;
+    canvas.viewbox({ x: focus.x + (focus.width || 0) / 2 - width / 2, y: focus.y + (focus.height || 0) / 2 - height / 2, width, height });
+  }
   const open = procedure.timers.map(t => (t.name || t.activityId) + ' (jusqu\'au ' + new Date(t.dueAt).toLocaleDateString('fr-FR') + ')');
   const waiting = [...new Set(procedure.waitingIn.map(a => a.name))];
   document.getElementById('waiting').textContent = procedure.state !== 'RUNNING' ? 'La procédure est ' + procedure.stateLabel.replace('procédure ', '') + '.'
@@ -181,7 +191,7 @@ function addField(box, name, p, required) {
     if (name === 'occurredOn') input.value = Ws.today();
   }
   const group = Ws.el(p.enum || p.type === 'boolean' ? 'div' : 'div', { class: p.enum || p.type === 'boolean' ? 'fr-select-group' : 'fr-input-group', 'data-field': name },
-    label, input, Ws.el('p', { class: 'fr-error-text', id: id + '-error', hidden: true }));
+    label, input);
   box.append(group);
 }
 
@@ -206,9 +216,10 @@ function body(form) {
 function clearErrors() {
   document.querySelectorAll('[data-field]').forEach(g => {
     g.classList.remove('fr-input-group--error', 'fr-select-group--error');
-    const p = g.querySelector('.fr-error-text');
-    p.hidden = true; p.textContent = '';
-    g.querySelector('input, select, textarea').removeAttribute('aria-invalid');
+    g.querySelectorAll('.fr-error-text').forEach(p => p.remove());
+    const input = g.querySelector('input, select, textarea');
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
   });
 }
 
@@ -236,9 +247,12 @@ async function submit(event) {
     const group = document.querySelector('[data-field="' + CSS.escape(name) + '"]');
     if (!group) { unplaced.push(e.field + ' : ' + e.reason); return; }
     group.classList.add(group.classList.contains('fr-select-group') ? 'fr-select-group--error' : 'fr-input-group--error');
-    const p = group.querySelector('.fr-error-text');
-    p.hidden = false; p.textContent = e.reason;
-    group.querySelector('input, select, textarea').setAttribute('aria-invalid', 'true');
+    const input = group.querySelector('input, select, textarea');
+    let p = group.querySelector('.fr-error-text');
+    if (!p) { p = Ws.el('p', { class: 'fr-error-text', id: input.id + '-error' }); group.append(p); }
+    p.textContent = p.textContent ? p.textContent + ' ; ' + e.reason : e.reason;   // every reason the API gives for the field
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', p.id);
   });
   result.append(Ws.el('div', { class: 'fr-alert fr-alert--error fr-alert--sm fr-mb-2w', id: 'act-refused', role: 'alert' },
     Ws.el('p', { text: (answer.title || 'Acte refusé') + ' : ' + (answer.detail || response.status) + (unplaced.length ? ' — ' + unplaced.join(' ; ') : '') })));
