@@ -128,6 +128,9 @@ public class CasesController {
         THIS_WEEK
     }
 
+    /** The most dossiers a search ({@code q}) may find: past that, the search asks to be more precise. */
+    static final int MAX_SEARCH_MATCHES = 1_000;
+
     /** The most lines a CSV export of the case list holds: past that, narrow the filters. */
     static final int MAX_CSV_LINES = 50_000;
 
@@ -158,7 +161,7 @@ public class CasesController {
         BadParameterException.between("size", size, 1, 200);
         Partner partner = Partner.of(auth);
         String t = fr.prevexp.api.indicators.IndicatorsController.territory(territory);
-        String referencePrefix = null, wordPrefix = null;
+        java.util.Set<String> found = null;
         if (q != null && !q.isBlank()) {
             String query = q.strip();
             if (query.length() > Limits.REFERENCE) throw new BadParameterException("q", "au plus " + Limits.REFERENCE + " caractères");
@@ -166,10 +169,18 @@ public class CasesController {
                 if (t != null && !t.equals(query)) throw new BadParameterException("q", "un autre code commune que le filtre territory");
                 t = query;
             } else {
-                referencePrefix = like(query);
+                // Two index lookups (the reference's, the name words'), then the list of what they found: never a scan.
+                PageRequest limit = PageRequest.of(0, MAX_SEARCH_MATCHES + 1);
+                found = new java.util.LinkedHashSet<>(list.idsByReferencePrefix(like(query), limit));
                 List<String> words = CaseNameWord.words(query);
-                // the longest word of the query: the most selective prefix of the index
-                wordPrefix = words.isEmpty() ? "" : like(words.stream().max(java.util.Comparator.comparingInt(String::length)).get());
+                if (!words.isEmpty()) {
+                    // the longest word of the query: the most selective prefix of the index
+                    found.addAll(list.idsByNameWordPrefix(like(words.stream().max(java.util.Comparator.comparingInt(String::length)).get()), limit));
+                }
+                if (found.size() > MAX_SEARCH_MATCHES) {
+                    throw new BadParameterException("q", "plus de " + MAX_SEARCH_MATCHES + " dossiers correspondent à « " + query
+                            + " » : précisez la référence ou le nom");
+                }
             }
         }
         LocalDate dueFrom = null, dueTo = null;
@@ -180,11 +191,11 @@ public class CasesController {
         }
         String organisation = DossierAccess.listedFor(partner);
         Sort order = Sort.by(Sort.Direction.DESC, "openedOn").and(Sort.by(Sort.Direction.DESC, "caseId"));
+        CaseSummaryRepository.Filter filter = new CaseSummaryRepository.Filter(stage, t, parc, organisation, found, dueFrom, dueTo);
         if (Csv.asked(accept)) {
             List<CaseListItem> lines = new java.util.ArrayList<>();
             for (int p = 0; ; p++) {
-                Page<CaseSummaryEntity> chunk = list.search(stage, t, parc, organisation, referencePrefix, wordPrefix, dueFrom, dueTo,
-                        PageRequest.of(p, 1000, order));
+                Page<CaseSummaryEntity> chunk = list.search(filter, PageRequest.of(p, 1000, order));
                 if (chunk.getTotalElements() > MAX_CSV_LINES) {
                     throw new BadParameterException("(filtres)", chunk.getTotalElements() + " dossiers : l'export CSV en contient au plus "
                             + MAX_CSV_LINES + " ; affinez les filtres");
@@ -194,8 +205,7 @@ public class CasesController {
             }
             return Csv.answer(Csv.of(CaseListItem.class, lines), "dossiers.csv");
         }
-        Page<CaseSummaryEntity> result = list.search(stage, t, parc, organisation, referencePrefix, wordPrefix, dueFrom, dueTo,
-                PageRequest.of(page, size, order));
+        Page<CaseSummaryEntity> result = list.search(filter, PageRequest.of(page, size, order));
         return ResponseEntity.ok(new CaseList(result.getContent().stream().map(CaseListItem::of).toList(), page, size,
                 result.getTotalElements(), result.getTotalPages()));
     }

@@ -59,7 +59,8 @@ public class CharterService {
      * One year of an objective: the actual value, the target and whether it is met: {@code MET},
      * {@code NOT_MET}, {@code NO_DATA} (no act that year), {@code NO_BASELINE} (<i>pas de référence</i>:
      * the year it is compared with, the previous one or the charter's baseline, has no value of this
-     * indicator, or 0, so there is no target).
+     * indicator, or 0, or is almost empty: fewer than a tenth of the acts of the year measured; so
+     * there is no target).
      */
     public record YearResult(int year, @JsonInclude(JsonInclude.Include.ALWAYS) Object actual,
                              @JsonInclude(JsonInclude.Include.ALWAYS) Double target, String status) {
@@ -75,9 +76,13 @@ public class CharterService {
     public record IndicatorRef(String key, String label) {
     }
 
+    /** A year with fewer acts than this share of the year it is compared with is almost empty: no comparison with it. */
+    static final double ALMOST_EMPTY = 0.1;
+
     public Result evaluate() {
         List<ObjectiveResult> objectives = new ArrayList<>();
         java.util.Set<Integer> withActs = indicators.yearsWithActs();
+        java.util.Map<Integer, Long> actsPerYear = indicators.actsPerYear();
         List<Indicator> followed = charter.objectives().stream().map(Charter.Objective::indicator).distinct().toList();
         // Each year's facts are read once for every objective; a year without any act is a year without data.
         java.util.Map<Integer, java.util.Map<Indicator, Object>> actuals = new java.util.HashMap<>();
@@ -90,12 +95,15 @@ public class CharterService {
             List<YearResult> years = new ArrayList<>();
             for (int year = charter.from(); year <= charter.to(); year++) {
                 Double actual = actual(actuals, year, o.indicator());
-                Double reference = o.target().type() == Charter.Target.Type.CHANGE_BY_END ? baseline : previous;
-                // A reference year without this indicator (no act of it, or a value of 0) gives no target: no comparison, and
-                // never "not met" against a target of 0.
-                boolean noReference = reference == null || reference == 0.0;
-                Double target = noReference && !(o.target().type() == Charter.Target.Type.CHANGE_BY_END
-                        && o.target().unit() == Charter.Target.Unit.POINTS && reference != null)
+                boolean byEnd = o.target().type() == Charter.Target.Type.CHANGE_BY_END;
+                Double reference = byEnd ? baseline : previous;
+                int referenceYear = byEnd ? charter.baselineYear() : year - 1;
+                // A reference year without this indicator (no act of it, or a value of 0), or almost empty (fewer than a tenth of
+                // the acts of the year measured: a partial year, before the platform was in use), gives no target: no comparison,
+                // and never "not met" against a target of 0.
+                boolean almostEmpty = actsPerYear.getOrDefault(referenceYear, 0L) < ALMOST_EMPTY * actsPerYear.getOrDefault(year, 0L);
+                boolean noReference = reference == null || reference == 0.0 || almostEmpty;
+                Double target = noReference && !(byEnd && o.target().unit() == Charter.Target.Unit.POINTS && reference != null && !almostEmpty)
                         ? null : target(o.target(), baseline, previous, year);
                 String status = actual == null ? "NO_DATA" : target == null ? "NO_BASELINE"
                         : (o.target().upIsBetter() ? actual >= target : actual <= target) ? "MET" : "NOT_MET";

@@ -115,4 +115,14 @@ class CharterServiceTest {
                 .isEqualTo(new CharterService.YearResult(2023, 1.0, null, "NO_BASELINE"));
         assertThat(evictions.years().get(2).status()).isEqualTo("NO_DATA");
     }
+
+    @Test
+    void anAlmostEmptyPreviousYearIsNotComparedWith() {
+        evicted("2022-03-01", "2022-06-01");         // 2022: one order to leave, one eviction (a partial year)
+        for (int i = 0; i < 12; i++) evicted("2023-03-01", "2023-06-01");   // 2023: 12 of each, 24 acts against 2022's 2
+        CharterService service = new CharterService(new ClassPathResource("charters/seine-saint-denis-2022.yml"), indicators);
+        var evictions = service.evaluate().objectives().stream().filter(o -> o.indicator().equals("EVICTIONS_CARRIED_OUT")).findFirst().orElseThrow();
+        assertThat(evictions.years().get(1)).as("2023 is not measured against 2022's single eviction")
+                .isEqualTo(new CharterService.YearResult(2023, 12.0, null, "NO_BASELINE"));
+    }
 }
