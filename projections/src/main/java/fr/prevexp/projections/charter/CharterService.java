@@ -59,8 +59,8 @@ public class CharterService {
      * One year of an objective: the actual value, the target and whether it is met: {@code MET},
      * {@code NOT_MET}, {@code NO_DATA} (no act that year), {@code NO_BASELINE} (<i>pas de référence</i>:
      * the year it is compared with, the previous one or the charter's baseline, has no value of this
-     * indicator, or 0, or is almost empty: fewer than a tenth of the acts of the year measured; so
-     * there is no target).
+     * indicator, or 0, or is almost empty: fewer than a tenth of the acts of the year measured, or,
+     * for a count, less than a tenth of the count measured; so there is no target).
      */
     public record YearResult(int year, @JsonInclude(JsonInclude.Include.ALWAYS) Object actual,
                              @JsonInclude(JsonInclude.Include.ALWAYS) Double target, String status) {
@@ -101,7 +101,9 @@ public class CharterService {
                 // A reference year without this indicator (no act of it, or a value of 0), or almost empty (fewer than a tenth of
                 // the acts of the year measured: a partial year, before the platform was in use), gives no target: no comparison,
                 // and never "not met" against a target of 0.
-                boolean almostEmpty = actsPerYear.getOrDefault(referenceYear, 0L) < ALMOST_EMPTY * actsPerYear.getOrDefault(year, 0L);
+                boolean almostEmpty = actsPerYear.getOrDefault(referenceYear, 0L) < ALMOST_EMPTY * actsPerYear.getOrDefault(year, 0L)
+                        // a count more than ten times smaller the year before: that year's acts of this kind were not all recorded
+                        || (isCount(actuals, year, o.indicator()) && reference != null && actual != null && reference < ALMOST_EMPTY * actual);
                 boolean noReference = reference == null || reference == 0.0 || almostEmpty;
                 Double target = noReference && !(byEnd && o.target().unit() == Charter.Target.Unit.POINTS && reference != null && !almostEmpty)
                         ? null : target(o.target(), baseline, previous, year);
@@ -115,6 +117,13 @@ public class CharterService {
         }
         return new Result(charter.departement(), charter.name(), charter.from(), charter.to(), charter.baselineYear(), objectives,
                 charter.indicators().stream().map(i -> new IndicatorRef(i.name(), i.label())).toList());
+    }
+
+    /** Whether the indicator is a count of acts (an integer), not a rate, a ratio or an amount. */
+    private static boolean isCount(java.util.Map<Integer, java.util.Map<Indicator, Object>> actuals, int year, Indicator indicator) {
+        java.util.Map<Indicator, Object> ofYear = actuals.get(year);
+        Object value = ofYear == null ? null : ofYear.get(indicator);
+        return value instanceof Long || value instanceof Integer;
     }
 
     private static Double actual(java.util.Map<Integer, java.util.Map<Indicator, Object>> actuals, int year, Indicator indicator) {

@@ -125,4 +125,14 @@ class CharterServiceTest {
         assertThat(evictions.years().get(1)).as("2023 is not measured against 2022's single eviction")
                 .isEqualTo(new CharterService.YearResult(2023, 12.0, null, "NO_BASELINE"));
     }
+
+    @Test
+    void aCountTenTimesSmallerTheYearBeforeIsNotComparedWith() {
+        evicted("2022-03-01", "2022-06-01");                                  // 2022: 1 eviction...
+        for (int i = 0; i < 12; i++) evicted("2022-09-01", "2023-06-01");     // ...and 13 orders to leave; 2023: 12 evictions
+        CharterService service = new CharterService(new ClassPathResource("charters/seine-saint-denis-2022.yml"), indicators);
+        var evictions = service.evaluate().objectives().stream().filter(o -> o.indicator().equals("EVICTIONS_CARRIED_OUT")).findFirst().orElseThrow();
+        assertThat(evictions.years().get(1)).as("2022's evictions were not all recorded: no target for 2023")
+                .isEqualTo(new CharterService.YearResult(2023, 12.0, null, "NO_BASELINE"));
+    }
 }
