@@ -2,7 +2,7 @@
 const STATUS = { MET: 'atteint', NOT_MET: 'non atteint', NO_DATA: 'pas de données', NO_BASELINE: 'pas de référence' };
 const STATUS_HINT = { NO_BASELINE: 'l\'année de comparaison n\'a pas de données pour cet indicateur : pas de cible' };
 /** Rates, ratios and shares (between 0 and 1 in the API) are shown in percent. */
-const isRate = key => /_(RATE|RATIO|SHARE)$/.test(key || '');
+const isRate = key => /(^|_)(RATE|RATIO|SHARE)(_|$)/.test(key || '');
 const pct = v => v === null || v === undefined ? null : Math.round(v * 1000) / 10;
 const PARC = { PUBLIC: 'parc public', PRIVATE: 'parc privé' };
 const charts = [];
