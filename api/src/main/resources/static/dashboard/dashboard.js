@@ -1,17 +1,22 @@
 // Tableau de bord de la CCAPEX: one call to /dashboard/data, charts drawn by Chart.js.
-const STATUS = { MET: 'atteint', NOT_MET: 'non atteint', NO_DATA: 'pas de données' };
+const STATUS = { MET: 'atteint', NOT_MET: 'non atteint', NO_DATA: 'pas de données', NO_BASELINE: 'pas de référence' };
+const STATUS_HINT = { NO_BASELINE: 'l\'année de comparaison n\'a pas de données pour cet indicateur : pas de cible' };
+/** Rates, ratios and shares (between 0 and 1 in the API) are shown in percent. */
+const isRate = key => /(^|_)(RATE|RATIO|SHARE)(_|$)/.test(key || '');
+const pct = v => v === null || v === undefined ? null : Math.round(v * 1000) / 10;
 const PARC = { PUBLIC: 'parc public', PRIVATE: 'parc privé' };
 const charts = [];
-const fmt = v => v === null || v === undefined ? '—'
-  : (typeof v === 'number' && !Number.isInteger(v) && v <= 1 ? (100 * v).toLocaleString('fr-FR', { maximumFractionDigits: 1 }) + ' %'
-  : Number(v).toLocaleString('fr-FR'));
+const fmt = v => v === null || v === undefined ? '—' : Number(v).toLocaleString('fr-FR', { maximumFractionDigits: 2 });
 const cell = (text, cls) => { const td = document.createElement('td'); td.textContent = text; if (cls) td.className = cls; return td; };
+/** A dossier's reference, linked to its page. */
+const link = d => { const td = document.createElement('td'); const a = document.createElement('a');
+  a.href = '/dossiers/' + encodeURIComponent(d.caseId); a.textContent = d.reference || d.caseId; td.appendChild(a); return td; };
 const row = (...cells) => { const tr = document.createElement('tr'); cells.forEach(c => tr.appendChild(c)); return tr; };
 
 async function load() {
   const params = new URLSearchParams(location.search);
   // From the origin alone: a page opened as http://user:password@host/ may not fetch relative URLs.
-  const response = await fetch(new URL('/dashboard/data?' + params.toString(), location.origin), { credentials: 'same-origin' });
+  const response = await Ws.call('/dashboard/data?' + params.toString());
   if (!response.ok) { document.body.dataset.error = response.status; return; }
   const data = await response.json();
   fillFilters(data, params);
@@ -70,7 +75,8 @@ function objectives(charter) {
     o.years.forEach(y => {
       const b = document.createElement('span');
       b.className = 'badge ' + y.status;
-      b.title = 'réel ' + fmt(y.actual) + ', cible ' + fmt(y.target);
+      const show = v => isRate(o.indicator) && v !== null && v !== undefined ? pct(v).toLocaleString('fr-FR') + ' %' : fmt(v);
+      b.title = STATUS_HINT[y.status] || ('réel ' + show(y.actual) + ', cible ' + show(y.target));
       b.textContent = y.year + ' : ' + STATUS[y.status];
       badges.appendChild(b);
       badges.appendChild(document.createTextNode(' '));
@@ -82,12 +88,20 @@ function objectives(charter) {
     wrap.appendChild(canvas);
     div.appendChild(wrap);
     box.appendChild(div);
+    // The target is drawn only for the years compared with a year that has data (the API gives no target otherwise).
+    const rate = isRate(o.indicator);
+    const value = v => rate ? pct(v) : v;
+    const datasets = [{ type: 'bar', label: 'Réel — ' + o.indicatorLabel + (rate ? ' (%)' : ''), data: o.years.map(y => value(y.actual)), backgroundColor: '#6a6af4' }];
+    if (o.years.some(y => y.target !== null && y.target !== undefined)) {
+      datasets.push({ type: 'line', label: 'Cible' + (rate ? ' (%)' : ''), data: o.years.map(y => value(y.target)), borderColor: '#ce0500',
+        backgroundColor: '#ce0500', spanGaps: false });
+    }
+    div.dataset.comparison = datasets.length > 1;
     charts.push(new Chart(canvas, {
       type: 'bar',
-      data: { labels: o.years.map(y => y.year), datasets: [
-        { type: 'bar', label: 'Réel — ' + o.indicatorLabel, data: o.years.map(y => y.actual), backgroundColor: '#6a6af4' },
-        { type: 'line', label: 'Cible', data: o.years.map(y => y.target), borderColor: '#ce0500', backgroundColor: '#ce0500' }] },
-      options: { animation: false, maintainAspectRatio: false }
+      data: { labels: o.years.map(y => y.year), datasets },
+      options: { animation: false, maintainAspectRatio: false,
+        scales: rate ? { y: { beginAtZero: true, ticks: { callback: v => v.toLocaleString('fr-FR') + ' %' } } } : {} }
     }));
   });
 }
@@ -99,14 +113,14 @@ function deadlines(board) {
   table.innerHTML = '';
   table.appendChild(row(cell('Échéance'), cell('Dossier'), cell('Commune'), cell('Date limite')));
   if (!board.dueThisWeek.length) table.appendChild(row(cell('Aucune échéance cette semaine'), cell(''), cell(''), cell('')));
-  board.dueThisWeek.forEach(d => table.appendChild(row(cell(d.label), cell(d.reference), cell(d.territory),
+  board.dueThisWeek.forEach(d => table.appendChild(row(cell(d.label), link(d), cell(d.territory),
     cell(new Date(d.dueOn).toLocaleDateString('fr-FR')))));
   const late = document.getElementById('overdue');
   late.innerHTML = '';
   document.getElementById('overdue-count').textContent = board.overdue.length
     ? board.overdue.length + ' échéance(s) encore ouverte(s) alors que leur date limite est passée (non constatée(s) par la procédure) :'
     : 'Aucune échéance en retard.';
-  board.overdue.slice(0, 20).forEach(d => late.appendChild(row(cell(d.label), cell(d.reference), cell(d.territory),
+  board.overdue.slice(0, 20).forEach(d => late.appendChild(row(cell(d.label), link(d), cell(d.territory),
     cell(new Date(d.dueOn).toLocaleDateString('fr-FR')))));
   if (board.overdue.length > 20) late.appendChild(row(cell('… et ' + (board.overdue.length - 20) + ' autre(s)'), cell(''), cell(''), cell('')));
   document.body.dataset.overdue = board.overdue.length;
@@ -119,7 +133,7 @@ function indicators(values) {
   values.forEach(v => {
     const label = cell(v.label);
     label.title = v.definition;
-    const tr = row(label, cell(fmt(v.value), 'num'));
+    const tr = row(label, cell(isRate(v.key) && v.value !== null ? pct(v.value).toLocaleString('fr-FR') + ' %' : fmt(v.value), 'num'));
     tr.id = 'indicator-' + v.key;
     table.appendChild(tr);
   });
@@ -136,6 +150,12 @@ function deadLetters(summary) {
   document.body.dataset.deadLetters = n;
 }
 
+document.getElementById('csv').addEventListener('click', () => {
+  const params = new URLSearchParams();
+  for (const [k, v] of new FormData(document.getElementById('filters')).entries()) if (v) params.set(k, v);
+  Ws.downloadCsv('/api/v1/indicators?' + params.toString(), 'indicateurs-' + (params.get('year') || '') + '.csv');
+});
+
 document.getElementById('filters').addEventListener('change', () => {
   const form = new FormData(document.getElementById('filters'));
   const params = new URLSearchParams();
@@ -143,4 +163,4 @@ document.getElementById('filters').addEventListener('change', () => {
   history.replaceState(null, '', '?' + params.toString());
   load();
 });
-load();
+Ws.header('dashboard').then(load);

@@ -86,6 +86,15 @@ public final class CaseState {
         ALLOWED.put(Stage.CLOSED, Set.of());
     }
 
+    /**
+     * The acts the table allows at a stage ({@link #ALLOWED}): what a form may offer on a dossier at
+     * that stage. The act's own conditions ({@link #GUARDS}) and its legal date are still judged
+     * when it is recorded ({@link #refusal}).
+     */
+    public static Set<ActType> allowedAt(Stage stage) {
+        return ALLOWED.getOrDefault(stage, Set.of());
+    }
+
     private static void allow(Stage stage, ActType... mainLine) {
         Set<ActType> acts = EnumSet.copyOf(AT_ANY_STAGE);
         acts.addAll(List.of(mainLine));

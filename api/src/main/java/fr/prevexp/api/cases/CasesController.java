@@ -3,10 +3,16 @@ package fr.prevexp.api.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.prevexp.api.security.DossierAccess;
 import fr.prevexp.api.security.Partner;
+import fr.prevexp.api.export.Csv;
+import fr.prevexp.engine.ActType;
+import fr.prevexp.engine.CaseState;
+import fr.prevexp.engine.Limits;
 import fr.prevexp.engine.Parc;
 import fr.prevexp.engine.Stage;
 import fr.prevexp.engine.events.CaseEvent;
+import fr.prevexp.projections.cases.CaseNameWord;
 import fr.prevexp.projections.cases.CaseSummaryEntity;
+import fr.prevexp.projections.deadlines.DeadlineBoard;
 import fr.prevexp.projections.cases.CaseSummaryRepository;
 import fr.prevexp.projections.cases.CaseView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,9 +43,11 @@ public class CasesController {
     private final CaseRecords records;
     private final CaseSummaryRepository list;
     private final DossierAccess access;
+    private final DeadlineBoard deadlines;
 
-    public CasesController(CaseRecords records, CaseSummaryRepository list, DossierAccess access) {
+    public CasesController(CaseRecords records, CaseSummaryRepository list, DossierAccess access, DeadlineBoard deadlines) {
         this.records = records;
+        this.deadlines = deadlines;
         this.list = list;
         this.access = access;
     }
@@ -96,15 +104,35 @@ public class CasesController {
         return new History(caseId, views, asOf, then);
     }
 
-    /** One dossier in the case list. */
-    public record CaseListItem(String caseId, String reference, Parc parc, String territory, Stage stage, String stageLabel,
-                               BigDecimal debt, LocalDate openedOn, String lastActType, LocalDate lastActOn, int irregularities) {
-        static CaseListItem of(CaseSummaryEntity e) {
-            return new CaseListItem(e.getCaseId(), e.getReference(), e.getParc(), e.getTerritory(), e.getStage(),
+    /**
+     * One dossier in the case list. The household's name is shown to the roles that see it in the case
+     * view (DossierAccess.PERSONAL_DATA_SHOWN: not the auditors), and a partner lists only the dossiers
+     * it is party to; the CSV export has exactly these fields.
+     */
+    public record CaseListItem(String caseId, String reference, String householdName, Parc parc, String territory, Stage stage,
+                               String stageLabel, BigDecimal debt, LocalDate openedOn, String lastActType, String lastActLabel,
+                               LocalDate lastActOn, int irregularities) {
+        static CaseListItem of(CaseSummaryEntity e, boolean withName) {
+            return new CaseListItem(e.getCaseId(), e.getReference(), withName ? e.getHouseholdName() : null, e.getParc(), e.getTerritory(), e.getStage(),
                     e.getStage() == null ? null : e.getStage().french(), e.getDebt(), e.getOpenedOn(), e.getLastActType(),
+                    e.getLastActType() == null ? null : ActType.ofTypeName(e.getLastActType()).map(ActType::french).orElse(null),
                     e.getLastActOn(), e.getIrregularities());
         }
     }
+
+    /** The deadline filter of the case list (<i>échéances</i>), as the deadline board counts them. */
+    public enum Due {
+        /** A pending deadline whose last day is before this week (<i>en retard</i>). */
+        OVERDUE,
+        /** A pending deadline due this week, Monday to Sunday (<i>à échéance cette semaine</i>). */
+        THIS_WEEK
+    }
+
+    /** The most dossiers a search ({@code q}) may find: past that, the search asks to be more precise. */
+    static final int MAX_SEARCH_MATCHES = 1_000;
+
+    /** The most lines a CSV export of the case list holds: past that, narrow the filters. */
+    static final int MAX_CSV_LINES = 50_000;
 
     /** A page of the case list. */
     public record CaseList(List<CaseListItem> items, int page, int size, long totalItems, int totalPages) {
@@ -114,16 +142,100 @@ public class CasesController {
     static final int MAX_PAGE = 100_000;
 
     @GetMapping
-    @Operation(summary = "Liste des dossiers", description = "Filtered by stage, territory (INSEE code) and parc; paged (page from 0, size up to 200).")
-    public CaseList list(Authentication auth, @RequestParam(required = false) Stage stage,
-                         @RequestParam(required = false) String territory, @RequestParam(required = false) Parc parc,
-                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    @Operation(summary = "Liste des dossiers", description = "Filtered by stage, territory (INSEE code), parc and deadlines (`due`: OVERDUE, "
+            + "THIS_WEEK); searched with `q`: an INSEE code is a commune, otherwise the start of a reference or of a word of the household's "
+            + "name; paged (page from 0, size up to 200), newest opening first. With `Accept: text/csv`, every dossier that matches "
+            + "(at most " + MAX_CSV_LINES + ") as CSV with the same fields as the JSON items.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Les dossiers", content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseList.class)),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = Csv.MEDIA_TYPE)})
+    public ResponseEntity<?> list(Authentication auth, @RequestParam(required = false) Stage stage,
+                                  @RequestParam(required = false) String territory, @RequestParam(required = false) Parc parc,
+                                  @Parameter(description = "recherche : code commune INSEE, début de référence ou d'un mot du nom du ménage")
+                                  @RequestParam(required = false) String q,
+                                  @RequestParam(required = false) Due due,
+                                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                                  @RequestHeader(value = org.springframework.http.HttpHeaders.ACCEPT, required = false) String accept) {
         BadParameterException.between("page", page, 0, MAX_PAGE);
         BadParameterException.between("size", size, 1, 200);
         Partner partner = Partner.of(auth);
-        Page<CaseSummaryEntity> result = list.search(stage, BadParameterException.territory("territory", territory), parc, DossierAccess.listedFor(partner),
-                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "openedOn").and(Sort.by("caseId"))));
-        return new CaseList(result.getContent().stream().map(CaseListItem::of).toList(), page, size,
-                result.getTotalElements(), result.getTotalPages());
+        // Minimisation (DossierAccess.PERSONAL_DATA_SHOWN): the household's name is listed and searched only for the roles that see it.
+        boolean names = DossierAccess.personalDataShownTo(partner.trade()).contains(fr.prevexp.engine.PersonalData.Kind.IDENTITY);
+        String t = BadParameterException.territory("territory", territory);
+        java.util.Set<String> found = null;
+        if (q != null && !q.isBlank()) {
+            String query = q.strip();
+            if (query.length() > Limits.REFERENCE) throw new BadParameterException("q", "au plus " + Limits.REFERENCE + " caractères");
+            if (query.matches("\\d{5}|2[AB]\\d{3}")) {
+                if (t != null && !t.equals(query)) throw new BadParameterException("q", "un autre code commune que le filtre territory");
+                t = query;
+            } else {
+                // Two index lookups (the reference's, the name words'), then the list of what they found: never a scan.
+                PageRequest limit = PageRequest.of(0, MAX_SEARCH_MATCHES + 1);
+                found = new java.util.LinkedHashSet<>(list.idsByReferencePrefix(like(query), limit));
+                List<String> words = CaseNameWord.words(query);
+                if (!words.isEmpty() && names) {   // names are searched only by the roles that see them
+                    // the longest word of the query: the most selective prefix of the index
+                    found.addAll(list.idsByNameWordPrefix(like(words.stream().max(java.util.Comparator.comparingInt(String::length)).get()), limit));
+                }
+                if (found.size() > MAX_SEARCH_MATCHES) {
+                    throw new BadParameterException("q", "plus de " + MAX_SEARCH_MATCHES + " dossiers correspondent à « " + query
+                            + " » : précisez la référence ou le nom");
+                }
+            }
+        }
+        LocalDate dueFrom = null, dueTo = null;
+        if (due != null) {
+            LocalDate monday = DeadlineBoard.monday(deadlines.today());
+            dueFrom = due == Due.OVERDUE ? LocalDate.of(1900, 1, 1) : monday;
+            dueTo = due == Due.OVERDUE ? monday.minusDays(1) : monday.plusDays(6);
+        }
+        String organisation = DossierAccess.listedFor(partner);
+        Sort order = Sort.by(Sort.Direction.DESC, "openedOn").and(Sort.by(Sort.Direction.DESC, "caseId"));
+        CaseSummaryRepository.Filter filter = new CaseSummaryRepository.Filter(stage, t, parc, organisation, found, dueFrom, dueTo);
+        if (Csv.asked(accept)) {
+            List<CaseListItem> lines = new java.util.ArrayList<>();
+            for (int p = 0; ; p++) {
+                Page<CaseSummaryEntity> chunk = list.search(filter, PageRequest.of(p, 1000, order));
+                if (chunk.getTotalElements() > MAX_CSV_LINES) {
+                    throw new BadParameterException("(filtres)", chunk.getTotalElements() + " dossiers : l'export CSV en contient au plus "
+                            + MAX_CSV_LINES + " ; affinez les filtres");
+                }
+                chunk.getContent().forEach(e -> lines.add(CaseListItem.of(e, names)));
+                if (!chunk.hasNext()) break;
+            }
+            return Csv.answer(Csv.of(CaseListItem.class, lines), "dossiers.csv");
+        }
+        Page<CaseSummaryEntity> result = list.search(filter, PageRequest.of(page, size, order));
+        return ResponseEntity.ok(new CaseList(result.getContent().stream().map(e -> CaseListItem.of(e, names)).toList(), page, size,
+                result.getTotalElements(), result.getTotalPages()));
+    }
+
+    /** A LIKE pattern for what starts with this text (escape character {@code !}). */
+    private static String like(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /** The acts the user may record on a dossier now (<i>actes possibles</i>): for the act form. */
+    public record AllowedActs(String caseId, Stage stage, String stageLabel, List<AllowedAct> acts) {
+    }
+
+    public record AllowedAct(String type, String label) {
+    }
+
+    @GetMapping("/{caseId}/allowed-acts")
+    @Operation(summary = "Actes possibles sur le dossier",
+            description = "The acts this account's role records (the act's roles) that the dossier's stage allows (the order of the procedure, "
+                    + "CaseState's table), in the vocabulary's order. An act may still be refused for its date or its conditions (409).")
+    public AllowedActs allowedActs(@PathVariable String caseId, Authentication auth) {
+        Partner partner = Partner.of(auth);
+        List<CaseEvent> events = CaseRecords.payloads(access.open(partner, caseId));
+        CaseState state = CaseState.of(events);
+        Stage stage = state.stage();
+        List<AllowedAct> acts = CaseState.allowedAt(stage).stream()
+                .filter(a -> a != ActType.CASE_OPENED && !a.bookkeeping() && a.recordableBy(partner.trade()))
+                .sorted().map(a -> new AllowedAct(a.typeName(), a.french())).toList();
+        return new AllowedActs(caseId, stage, stage.french(), acts);
     }
 }

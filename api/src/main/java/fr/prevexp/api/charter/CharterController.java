@@ -21,7 +21,7 @@ public class CharterController {
     @GetMapping
     @Operation(summary = "Charte configurée : objectifs, cibles et valeurs réelles par année",
             description = "The charter is a YAML file (prevexp.charter.location). For each objective and each year of the charter: "
-                    + "the actual value of its indicator for the whole département, the target and MET, NOT_MET or NO_DATA.")
+                    + "the actual value of its indicator for the whole département, the target and MET, NOT_MET, NO_DATA (no act that year) or NO_BASELINE (the year compared with has no value of the indicator, or 0: no target).")
     public CharterService.Result charter() {
         return charter.evaluate();
     }

@@ -64,6 +64,51 @@ public class ActsOpenApi {
         };
     }
 
+    /**
+     * The French label of each field of the acts (<i>libellé du champ</i>), published as the
+     * property's {@code title}: the act form of the workspace is generated from this document, so the
+     * screen and the API cannot drift.
+     */
+    static final Map<String, String> FIELD_LABELS = Map.ofEntries(
+            Map.entry("occurredOn", "date de l'acte"), Map.entry("amount", "montant (€)"), Map.entry("by", "par (nom)"),
+            Map.entry("court", "tribunal"), Map.entry("debt", "dette (€)"), Map.entry("debtClaimed", "dette réclamée (€)"),
+            Map.entry("durationMonths", "durée (mois)"), Map.entry("executionPossibleFrom", "exécution possible à partir du"),
+            Map.entry("form", "forme de l'aide"), Map.entry("gracePeriodMonths", "délai de grâce (mois)"),
+            Map.entry("hearingOn", "date de l'audience"), Map.entry("kind", "mesure"), Map.entry("label", "libellé"),
+            Map.entry("monthlyAmount", "montant mensuel (€)"), Map.entry("monthlyCharges", "charges mensuelles (€)"),
+            Map.entry("monthlyRent", "loyer mensuel (€)"), Map.entry("monthsUnpaid", "nombre de mois impayés"),
+            Map.entry("name", "nom"), Map.entry("opinion", "avis"), Map.entry("organisation", "organisation (identifiant)"),
+            Map.entry("outcome", "issue"), Map.entry("paymentDelayMonths", "délais de paiement accordés (mois)"),
+            Map.entry("reason", "motif"), Map.entry("recommendations", "préconisations (une par ligne)"),
+            Map.entry("reference", "référence"), Map.entry("referredBy", "saisine par"), Map.entry("requestedFrom", "demandé à"),
+            Map.entry("scheduledOn", "date fixée"), Map.entry("sentToJudgeOn", "transmis au juge le"),
+            Map.entry("tenantPresent", "locataire présent ou représenté"), Map.entry("until", "jusqu'au"),
+            Map.entry("withShelterSolution", "avec une solution d'hébergement"), Map.entry("activityId", "activité de la procédure"));
+
+    /** The French label of the enumerated values of the acts' fields, published as {@code x-enum-labels}. */
+    static final Map<String, String> VALUE_LABELS = Map.ofEntries(
+            Map.entry("TERMINATION", "résiliation du bail"),
+            Map.entry("TERMINATION_WITH_PAYMENT_DELAYS", "résiliation avec délais de paiement (clause suspendue)"),
+            Map.entry("REJECTED", "demande rejetée"), Map.entry("STRUCK_OUT", "radiation de l'affaire"),
+            Map.entry("DEBT_CLEARED", "dette soldée"), Map.entry("KEPT_IN_PLACE", "maintien dans les lieux"),
+            Map.entry("REHOUSED", "relogement"), Map.entry("LEFT_VOLUNTARILY", "départ volontaire"), Map.entry("EVICTED", "expulsion"),
+            Map.entry("OTHER", "autre"), Map.entry("GRANT", "subvention"), Map.entry("LOAN", "prêt"),
+            Map.entry("ASLL", "ASLL (accompagnement social lié au logement)"),
+            Map.entry("MASP", "MASP (mesure d'accompagnement social personnalisé)"),
+            Map.entry("AVDL", "AVDL (accompagnement vers et dans le logement)"), Map.entry("ANTICIPATION_VISIT", "visite d'anticipation"),
+            Map.entry("EMPEX", "EMPEX (équipe mobile de prévention des expulsions)"), Map.entry("SIAO_ORIENTATION", "orientation vers le SIAO"),
+            Map.entry("PUBLIC", "parc public"), Map.entry("PRIVATE", "parc privé"));
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void label(String name, Schema property) {
+        if (property.getTitle() == null && FIELD_LABELS.containsKey(name)) property.setTitle(FIELD_LABELS.get(name));
+        if (property.getEnum() != null && !name.equals("type")) {
+            Map<String, String> labels = new java.util.LinkedHashMap<>();
+            for (Object value : property.getEnum()) labels.put(String.valueOf(value), VALUE_LABELS.getOrDefault(String.valueOf(value), String.valueOf(value)));
+            property.addExtension("x-enum-labels", labels);
+        }
+    }
+
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema<?> actSchema(ActType type, Components components) {
         ResolvedSchema resolved = ModelConverters.getInstance().resolveAsResolvedSchema(
@@ -100,7 +145,11 @@ public class ActsOpenApi {
         act.setAdditionalProperties(false);   // an unknown field is refused (422)
         act.setRequired(type == ActType.CASE_OPENED ? List.of("openedOn", "parc", "territory", "source", "landlord")
                 : List.of("type", "occurredOn"));
+        properties.forEach((k, v) -> label(k, v));
         act.setTitle(type.typeName());
+        act.addExtension("x-french-term", type.french());
+        // who records it: the secretariat records every partner act (ActType.recordableBy)
+        act.addExtension("x-recorded-by", java.util.Arrays.stream(Trade.values()).filter(type::recordableBy).map(Trade::name).toList());
         act.setDescription("**" + type.french() + "** (" + type.typeName() + "). Recorded by CCAPEX"
                 + (trades.isEmpty() ? "" : ", " + trades) + ".");
         return act;

@@ -16,15 +16,15 @@ import java.util.regex.Pattern;
 
 /**
  * Applies the {@link LoginThrottle} to every way of logging in: HTTP Basic (or a bearer token) on
- * the partner API, the dashboard, the actuator and the engine REST API ({@code /engine-rest}), and
- * Cockpit's login form. A request carrying credentials from an address over its limit is answered
+ * the partner API, the workspace's pages, the actuator and the engine REST API ({@code /engine-rest}),
+ * the workspace's login form ({@code POST /login}) and Cockpit's login form. A request carrying credentials from an address over its limit is answered
  * {@code 429} problem+json with {@code Retry-After}, without checking them; an answer {@code 401}
  * to a request that carried credentials, or to a Cockpit login, counts as one failure.
  * The address is the connection's ({@code getRemoteAddr()}); behind a reverse proxy, set
  * {@code server.forward-headers-strategy: native} so that it is the client's.
  */
 public class LoginThrottleFilter extends OncePerRequestFilter {
-    private static final Pattern BASIC_PATHS = Pattern.compile("/(api|engine-rest|dashboard|actuator)(/.*)?");
+    private static final Pattern BASIC_PATHS = Pattern.compile("/(api|engine-rest|dashboard|dossiers|actuator)(/.*)?");
     private static final Pattern COCKPIT_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
 
     private final LoginThrottle throttle;
@@ -40,8 +40,9 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean cockpitLogin = "POST".equals(request.getMethod()) && COCKPIT_LOGIN.matcher(path).matches();
+        boolean workspaceLogin = "POST".equals(request.getMethod()) && "/login".equals(path);
         boolean credentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null && BASIC_PATHS.matcher(path).matches();
-        if (!cockpitLogin && !credentials) {
+        if (!cockpitLogin && !workspaceLogin && !credentials) {
             chain.doFilter(request, response);
             return;
         }
@@ -58,5 +59,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
         // A wrong password is 401 everywhere, Cockpit's login included (403 there is a missing anti-CSRF token or application right).
         if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) throttle.failed(address);
+        // The workspace's login form answers a wrong password with its page again (/login?error).
+        else if (workspaceLogin && String.valueOf(response.getHeader(HttpHeaders.LOCATION)).contains("/login?error")) throttle.failed(address);
     }
 }

@@ -2,7 +2,20 @@ package fr.prevexp.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.prevexp.engine.Trade;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -108,9 +121,16 @@ public class SecurityConfig {
     @Bean
     @Order(10)
     public SecurityFilterChain partnerApi(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwt) throws Exception {
+        // Partners send their account with each call (Basic or bearer) and get no session; the workspace's pages call the same
+        // API with the session of their login form, and then, for what changes something, with the CSRF token of that session.
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setAllowSessionCreation(false);
         http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfig::browserSessionWrite))
+                .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), sessions)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/admin/**").hasRole(Trade.CCAPEX.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
@@ -122,8 +142,9 @@ public class SecurityConfig {
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint(unauthenticated(json, "prevexp", "Identifiez-vous avec un compte partenaire (HTTP Basic)."))
                         .accessDeniedHandler((request, response, e) ->
-                                problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Accès refusé",
-                                        "Le rôle de ce compte ne permet pas cette opération.", request.getRequestURI())));
+                                problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Accès refusé", e instanceof CsrfException
+                                        ? "Jeton de session (CSRF) absent ou périmé : rechargez la page."
+                                        : "Le rôle de ce compte ne permet pas cette opération.", request.getRequestURI())));
         if (jwt.getIfAvailable() != null) {
             // Production: partners may also present bearer tokens of the configured issuer
             // (spring.security.oauth2.resourceserver.jwt.*), with the claims "role" and "organisation".
@@ -135,22 +156,62 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /** The CSRF token of a browser session: a cookie the pages' scripts read and send back as the {@code X-XSRF-TOKEN} header. */
+    static final CookieCsrfTokenRepository CSRF_TOKENS = CookieCsrfTokenRepository.withHttpOnlyFalse();
+
+    /** A write of the API by a page of the workspace: an unsafe method, with the browser's session and no account of its own. */
+    static boolean browserSessionWrite(HttpServletRequest request) {
+        return !Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())
+                && request.getRequestedSessionId() != null && request.getHeader("Authorization") == null;
+    }
+
+    /** The pages that everyone with a partner account uses; the dashboard only for the secretariat, the préfecture and auditors. */
+    static final String[] DASHBOARD_ROLES = {Trade.CCAPEX.name(), Trade.PREFECTURE.name(), Trade.AUDITOR.name()};
+
     /**
-     * The dashboard (<i>tableau de bord</i>) is for the secretariat, the préfecture and auditors; the
-     * browser asks for the same accounts (HTTP Basic) and keeps them for the page's data calls.
+     * The workspace in the browser (<i>espace de travail</i>): the dossier list and pages, the
+     * dashboard (<i>tableau de bord</i>, for the secretariat, the préfecture and auditors), with a
+     * login page and a logout (a session; HTTP Basic is still accepted, for scripts). Which dossier
+     * a page shows is the API's rule ({@link DossierAccess}).
      */
     @Bean
     @Order(15)
-    public SecurityFilterChain dashboard(HttpSecurity http, ObjectMapper json) throws Exception {
-        AuthenticationEntryPoint login = unauthenticated(json, "Tableau de bord CCAPEX", "Identifiez-vous avec un compte partenaire.");
-        http.securityMatcher("/dashboard", "/dashboard/**", "/webjars/**")
-                .csrf(csrf -> csrf.disable())
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Trade.CCAPEX.name(), Trade.PREFECTURE.name(), Trade.AUDITOR.name()))
+    public SecurityFilterChain workspace(HttpSecurity http, ObjectMapper json) throws Exception {
+        // A browser's page is sent to the login page; a script or a data call gets 401 problem+json, as on the API.
+        MediaTypeRequestMatcher page = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        page.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        java.util.LinkedHashMap<org.springframework.security.web.util.matcher.RequestMatcher, AuthenticationEntryPoint> byKind = new java.util.LinkedHashMap<>();
+        byKind.put(page, new LoginUrlAuthenticationEntryPoint("/login"));
+        DelegatingAuthenticationEntryPoint login = new DelegatingAuthenticationEntryPoint(byKind);
+        login.setDefaultEntryPoint(unauthenticated(json, "Espace de travail CCAPEX", "Identifiez-vous avec un compte partenaire."));
+        http.securityMatcher("/dashboard", "/dashboard/**", "/dossiers", "/dossiers/**", "/workspace/**", "/webjars/**", "/dsfr/**",
+                        "/login", "/logout")
+                .csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/dsfr/**", "/workspace/**", "/webjars/**", "/login").permitAll()
+                        .requestMatchers("/dashboard", "/dashboard/**").hasAnyRole(DASHBOARD_ROLES)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dossiers").failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(login))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(login).accessDeniedHandler((request, response, e) ->
-                        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Accès refusé",
-                                "Le tableau de bord est réservé au secrétariat de la CCAPEX, à la préfecture et aux auditeurs.", request.getRequestURI())));
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(login)
+                        .accessDeniedHandler((request, response, e) ->
+                        problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Accès refusé", request.getRequestURI().startsWith("/dashboard")
+                                ? "Le tableau de bord est réservé au secrétariat de la CCAPEX, à la préfecture et aux auditeurs."
+                                : "Jeton de session (CSRF) absent ou périmé : rechargez la page.", request.getRequestURI())));
         return http.build();
+    }
+
+    /** Loads the deferred CSRF token on every page, so that its cookie is there for the page's scripts and the login form. */
+    static final class CsrfCookieFilter extends org.springframework.web.filter.OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, jakarta.servlet.FilterChain chain)
+                throws jakarta.servlet.ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) token.getToken();
+            chain.doFilter(request, response);
+        }
     }
 
     /** The OpenAPI document and Swagger UI are public: partners build against them. */
@@ -186,7 +247,8 @@ public class SecurityConfig {
     /** 401 problem+json, with the challenge that makes a browser ask for an account. */
     private static AuthenticationEntryPoint unauthenticated(ObjectMapper json, String realm, String detail) {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+            // not to a page's own data call (its session has expired): the page sends the user to its login form, not a Basic pop-up
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
             problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentification requise", detail, request.getRequestURI());
         };
     }

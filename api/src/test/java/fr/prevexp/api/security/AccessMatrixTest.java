@@ -139,6 +139,17 @@ class AccessMatrixTest {
                 row("GET", "/actuator/info", null, expect(403, 401, 401, "ccapex", 200)),
                 row("GET", "/actuator", null, expect(403, 401, 401, "ccapex", 200)),
                 row("GET", "/dashboard", null, expect(403, 401, 401, "ccapex", 200, "prefecture", 200, "auditor", 200)),
+                // The workspace's pages: the same rule as the API for a dossier (404 when the partner may not read it).
+                row("GET", "/dossiers", null, expect(200, 401, 401)),
+                row("GET", "/dossiers/{dossier}", null, expect(404, 401, 401,
+                        "ccapex", 200, "prefecture", 200, "auditor", 200, "bailleur", 200)),
+                row("GET", "/dossiers/" + UNKNOWN, null, expect(404, 401, 401)),
+                row("GET", "/api/v1/cases/{dossier}/allowed-acts", null, expect(404, 401, 401,
+                        "ccapex", 200, "prefecture", 200, "auditor", 200, "bailleur", 200)),
+                row("GET", "/api/v1/cases/{dossier}/procedure", null, expect(404, 401, 401,
+                        "ccapex", 200, "prefecture", 200, "auditor", 200, "bailleur", 200)),
+                row("GET", "/api/v1/me", null, expect(200, 401, 401)),
+                row("GET", "/api/v1/vocabulary", null, expect(200, 401, 401)),
                 row("GET", "/dashboard/data", null, expect(403, 401, 401, "ccapex", 200, "prefecture", 200, "auditor", 200)),
                 // The engine's REST API knows only the engine's users: on the embedded default, the secretariat's administrator.
                 row("GET", "/engine-rest/process-definition", null, expect(401, 401, 401, "ccapex", 200)),
@@ -163,7 +174,7 @@ class AccessMatrixTest {
         String path = row.path().replace("{dossier}", dossier);
         Answer answer = as(principal, row.method(), path, row.body());
         assertThat(answer.status()).as(row + " as " + principal + ": " + answer.body()).isEqualTo(row.expected().get(principal));
-        boolean ours = path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/dashboard");
+        boolean ours = path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/dashboard") || path.startsWith("/dossiers");
         if (answer.status() >= 400 && ours && !row.method().equals("HEAD")) {
             assertThat(answer.contentType()).as(row + " as " + principal).startsWith("application/problem+json");
         }

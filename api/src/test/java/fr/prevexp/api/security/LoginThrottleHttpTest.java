@@ -73,6 +73,34 @@ class LoginThrottleHttpTest {
         assertThat(basic("198.51.100.31", "GET", "/engine-rest/process-definition", "ccapex", "ccapex").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theWorkspacesLoginFormIsThrottledPerAddress() {
+        for (int i = 1; i <= 7; i++) {
+            HttpResponse<String> answer = workspaceLogin("203.0.113.40", "wrong-" + i);
+            if (i <= 5) {
+                assertThat(answer.statusCode()).as("attempt " + i).isEqualTo(302);
+                assertThat(answer.headers().firstValue("Location").orElse("")).contains("/login?error");
+            } else {
+                assertThat(answer.statusCode()).as("attempt " + i).isEqualTo(429);
+            }
+        }
+        HttpResponse<String> elsewhere = workspaceLogin("198.51.100.40", "ccapex");
+        assertThat(elsewhere.statusCode()).isEqualTo(302);
+        assertThat(elsewhere.headers().firstValue("Location").orElse("")).as("signed in from another address").doesNotContain("error");
+    }
+
+    /** The workspace's login form as a browser sends it: the login page first (session and CSRF cookie), then the form. */
+    private HttpResponse<String> workspaceLogin(String address, String password) {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        send(browser, address, HttpRequest.newBuilder(uri("/login")).GET());
+        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+                .orElseThrow(() -> new AssertionError("no CSRF cookie")).getValue();
+        String form = "username=ccapex&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + token;
+        return send(browser, address, HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     /** Cockpit's login form as a browser sends it: its page first (session and anti-CSRF token), then the form. */
     private HttpResponse<String> cockpitLogin(String address, String password) {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();

@@ -45,9 +45,11 @@ public class CaseListProjection {
 
     private record Folded(CaseState state, long sequence) {
     }
+    private final CaseNameWordRepository words;
 
-    public CaseListProjection(CaseSummaryRepository cases, CasePartyRepository parties, EventStore eventStore) {
+    public CaseListProjection(CaseSummaryRepository cases, CasePartyRepository parties, EventStore eventStore, CaseNameWordRepository words) {
         this.cases = cases;
+        this.words = words;
         this.parties = parties;
         this.eventStore = eventStore;
     }
@@ -60,7 +62,18 @@ public class CaseListProjection {
         CaseSummaryEntity row = cases.findById(event.caseId()).orElseGet(() -> new CaseSummaryEntity(event.caseId()));
         if (sequence <= row.getLastSequence()) return;
         if (event instanceof CaseOpened o) {
-            row.opened(o.reference(), o.parc(), o.territory(), o.debt(), o.occurredOn());
+            // A name already erased (its dossier's key deleted: a replay after the erasure) is neither shown nor indexed.
+            String name = o.household() == null || fr.prevexp.engine.PersonalData.ERASED.equals(o.household().name()) ? null : o.household().name();
+            row.opened(o.reference(), name, o.parc(), o.territory(), o.debt(), o.occurredOn());
+            if (name != null) {
+                CaseNameWord.words(o.household().name()).forEach(w -> {
+                    var key = new CaseNameWord.Key(o.caseId(), w);
+                    if (!words.existsById(key)) words.save(new CaseNameWord(o.caseId(), w));
+                });
+            }
+        } else if (event instanceof PersonalDataErased) {
+            row.householdNameErased();   // données personnelles effacées: the list forgets the name and its words
+            words.deleteByCaseId(event.caseId());
         } else if (event instanceof IrregularityFlagged) {
             row.irregularity();
         } else if (event instanceof IrregularityWithdrawn) {
@@ -116,6 +129,7 @@ public class CaseListProjection {
     public void reset() {
         folded.clear();
         parties.deleteAllInBatch();
+        words.deleteAllInBatch();
         cases.deleteAllInBatch();
     }
 }

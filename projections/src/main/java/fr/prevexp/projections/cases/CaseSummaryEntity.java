@@ -12,7 +12,10 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "rm_case_summary", indexes = {
         @Index(name = "ix_case_summary_territory", columnList = "territory"),
-        @Index(name = "ix_case_summary_stage", columnList = "stage")})
+        @Index(name = "ix_case_summary_stage", columnList = "stage"),
+        // the list's order (newest opening first) and the search by reference: no full scan at a million dossiers
+        @Index(name = "ix_case_summary_opened", columnList = "openedOn DESC, caseId DESC"),
+        @Index(name = "ix_case_summary_reference", columnList = "reference")})
 public class CaseSummaryEntity {
     @Id
     @Column(length = Limits.CASE_ID)
@@ -22,6 +25,9 @@ public class CaseSummaryEntity {
     @Enumerated(EnumType.STRING)
     @Column(length = 16)
     private Parc parc;
+    /** The household's name (<i>nom du ménage</i>): personal data, shown only to the parties of the dossier, as in the case view. */
+    @Column(length = Limits.NAME)
+    private String householdName;
     @Column(length = 8)
     private String territory;
     @Enumerated(EnumType.STRING)
@@ -48,6 +54,9 @@ public class CaseSummaryEntity {
     public String getReference() { return reference; }
     public Parc getParc() { return parc; }
     public String getTerritory() { return territory; }
+    public String getHouseholdName() { return householdName; }
+
+    void householdNameErased() { this.householdName = null; }
     public Stage getStage() { return stage; }
     public BigDecimal getDebt() { return debt; }
     public LocalDate getOpenedOn() { return openedOn; }
@@ -56,8 +65,9 @@ public class CaseSummaryEntity {
     public int getIrregularities() { return irregularities; }
     long getLastSequence() { return lastSequence; }
 
-    void opened(String reference, Parc parc, String territory, BigDecimal debt, LocalDate openedOn) {
+    void opened(String reference, String householdName, Parc parc, String territory, BigDecimal debt, LocalDate openedOn) {
         this.reference = reference;
+        this.householdName = householdName;
         this.parc = parc;
         this.territory = territory;
         this.debt = debt;

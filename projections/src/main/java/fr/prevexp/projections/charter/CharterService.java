@@ -55,7 +55,13 @@ public class CharterService {
         return charter;
     }
 
-    /** One year of an objective: the actual value, the target and whether it is met (MET, NOT_MET, NO_DATA). */
+    /**
+     * One year of an objective: the actual value, the target and whether it is met: {@code MET},
+     * {@code NOT_MET}, {@code NO_DATA} (no act that year), {@code NO_BASELINE} (<i>pas de référence</i>:
+     * the year it is compared with, the previous one or the charter's baseline, has no value of this
+     * indicator, or 0, or is almost empty: fewer than a tenth of the acts of the year measured, or,
+     * for a count, less than a tenth of the count measured; so there is no target).
+     */
     public record YearResult(int year, @JsonInclude(JsonInclude.Include.ALWAYS) Object actual,
                              @JsonInclude(JsonInclude.Include.ALWAYS) Double target, String status) {
     }
@@ -70,9 +76,13 @@ public class CharterService {
     public record IndicatorRef(String key, String label) {
     }
 
+    /** A year with fewer acts than this share of the year it is compared with is almost empty: no comparison with it. */
+    static final double ALMOST_EMPTY = 0.1;
+
     public Result evaluate() {
         List<ObjectiveResult> objectives = new ArrayList<>();
         java.util.Set<Integer> withActs = indicators.yearsWithActs();
+        java.util.Map<Integer, Long> actsPerYear = indicators.actsPerYear();
         List<Indicator> followed = charter.objectives().stream().map(Charter.Objective::indicator).distinct().toList();
         // Each year's facts are read once for every objective; a year without any act is a year without data.
         java.util.Map<Integer, java.util.Map<Indicator, Object>> actuals = new java.util.HashMap<>();
@@ -85,8 +95,19 @@ public class CharterService {
             List<YearResult> years = new ArrayList<>();
             for (int year = charter.from(); year <= charter.to(); year++) {
                 Double actual = actual(actuals, year, o.indicator());
-                Double target = target(o.target(), baseline, previous, year);
-                String status = actual == null || target == null ? "NO_DATA"
+                boolean byEnd = o.target().type() == Charter.Target.Type.CHANGE_BY_END;
+                Double reference = byEnd ? baseline : previous;
+                int referenceYear = byEnd ? charter.baselineYear() : year - 1;
+                // A reference year without this indicator (no act of it, or a value of 0), or almost empty (fewer than a tenth of
+                // the acts of the year measured: a partial year, before the platform was in use), gives no target: no comparison,
+                // and never "not met" against a target of 0.
+                boolean almostEmpty = actsPerYear.getOrDefault(referenceYear, 0L) < ALMOST_EMPTY * actsPerYear.getOrDefault(year, 0L)
+                        // a count more than ten times smaller the year before: that year's acts of this kind were not all recorded
+                        || (isCount(actuals, year, o.indicator()) && reference != null && actual != null && reference < ALMOST_EMPTY * actual);
+                boolean noReference = reference == null || reference == 0.0 || almostEmpty;
+                Double target = noReference && !(byEnd && o.target().unit() == Charter.Target.Unit.POINTS && reference != null && !almostEmpty)
+                        ? null : target(o.target(), baseline, previous, year);
+                String status = actual == null ? "NO_DATA" : target == null ? "NO_BASELINE"
                         : (o.target().upIsBetter() ? actual >= target : actual <= target) ? "MET" : "NOT_MET";
                 if (o.target().type() == Charter.Target.Type.TREND && actual != null && target != null && actual.equals(target)) status = "NOT_MET";
                 years.add(new YearResult(year, actual, target, status));
@@ -96,6 +117,13 @@ public class CharterService {
         }
         return new Result(charter.departement(), charter.name(), charter.from(), charter.to(), charter.baselineYear(), objectives,
                 charter.indicators().stream().map(i -> new IndicatorRef(i.name(), i.label())).toList());
+    }
+
+    /** Whether the indicator is a count of acts (an integer), not a rate, a ratio or an amount. */
+    private static boolean isCount(java.util.Map<Integer, java.util.Map<Indicator, Object>> actuals, int year, Indicator indicator) {
+        java.util.Map<Indicator, Object> ofYear = actuals.get(year);
+        Object value = ofYear == null ? null : ofYear.get(indicator);
+        return value instanceof Long || value instanceof Integer;
     }
 
     private static Double actual(java.util.Map<Integer, java.util.Map<Indicator, Object>> actuals, int year, Indicator indicator) {

@@ -47,10 +47,20 @@ public class DeadlineBoard {
         return of(day, territory, null, elapsedDays);
     }
 
+    /** Today in the département (Europe/Paris), from the one clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+    }
+
+    /** The Monday of the board's week containing {@code day}: a deadline due before it and still pending is overdue (<i>en retard</i>). */
+    public static LocalDate monday(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
     @Transactional(readOnly = true)
     public Board of(LocalDate day, String territory, Parc parc, int elapsedDays) {
-        LocalDate today = day != null ? day : LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
-        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate today = day != null ? day : today();
+        LocalDate monday = monday(today);
         LocalDate sunday = monday.plusDays(6);
         List<Line> due = entries.board(DeadlineStatus.PENDING, monday, sunday, territory, parc).stream().map(Line::of).toList();
         List<Line> overdue = entries.board(DeadlineStatus.PENDING, LocalDate.of(1900, 1, 1), monday.minusDays(1), territory, parc).stream()

@@ -46,6 +46,14 @@ public class IndicatorService {
         return new java.util.HashSet<>(years.years());
     }
 
+    /** How many acts each year of activity holds (the procedure's deadline bookkeeping left out). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Integer, Long> actsPerYear() {
+        java.util.Map<Integer, Long> acts = new java.util.HashMap<>();
+        years.findAll().forEach(y -> acts.put(y.getYear(), y.getActs()));
+        return acts;
+    }
+
     /** The years in which acts were recorded, latest first. */
     @Transactional(readOnly = true)
     public List<Integer> years() {

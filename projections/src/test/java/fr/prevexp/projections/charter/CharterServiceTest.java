@@ -102,4 +102,37 @@ class CharterServiceTest {
         assertThat(cql.years().get(1)).isEqualTo(new CharterService.YearResult(2023, 24.0, 23.04, "NOT_MET"));
         assertThat(cql.years().get(2).status()).isEqualTo("NO_DATA");  // 2024: no act recorded
     }
+
+    @Test
+    void aYearComparedWithAYearWithoutTheIndicatorHasNoTargetRatherThanATargetOfZero() {
+        evicted("2022-03-01", null);                 // 2022: an order to leave, no eviction (0 evictions)
+        evicted("2022-09-01", "2023-06-01");         // 2023: one eviction
+        CharterService service = new CharterService(new ClassPathResource("charters/seine-saint-denis-2022.yml"), indicators);
+        var evictions = service.evaluate().objectives().stream().filter(o -> o.indicator().equals("EVICTIONS_CARRIED_OUT")).findFirst().orElseThrow();
+        assertThat(evictions.years().get(0)).as("2022 against the baseline 2021, a year without acts")
+                .isEqualTo(new CharterService.YearResult(2022, 0.0, null, "NO_BASELINE"));
+        assertThat(evictions.years().get(1)).as("2023 against 2022's 0: not a target of 0 missed")
+                .isEqualTo(new CharterService.YearResult(2023, 1.0, null, "NO_BASELINE"));
+        assertThat(evictions.years().get(2).status()).isEqualTo("NO_DATA");
+    }
+
+    @Test
+    void anAlmostEmptyPreviousYearIsNotComparedWith() {
+        evicted("2022-03-01", "2022-06-01");         // 2022: one order to leave, one eviction (a partial year)
+        for (int i = 0; i < 12; i++) evicted("2023-03-01", "2023-06-01");   // 2023: 12 of each, 24 acts against 2022's 2
+        CharterService service = new CharterService(new ClassPathResource("charters/seine-saint-denis-2022.yml"), indicators);
+        var evictions = service.evaluate().objectives().stream().filter(o -> o.indicator().equals("EVICTIONS_CARRIED_OUT")).findFirst().orElseThrow();
+        assertThat(evictions.years().get(1)).as("2023 is not measured against 2022's single eviction")
+                .isEqualTo(new CharterService.YearResult(2023, 12.0, null, "NO_BASELINE"));
+    }
+
+    @Test
+    void aCountTenTimesSmallerTheYearBeforeIsNotComparedWith() {
+        evicted("2022-03-01", "2022-06-01");                                  // 2022: 1 eviction...
+        for (int i = 0; i < 12; i++) evicted("2022-09-01", "2023-06-01");     // ...and 13 orders to leave; 2023: 12 evictions
+        CharterService service = new CharterService(new ClassPathResource("charters/seine-saint-denis-2022.yml"), indicators);
+        var evictions = service.evaluate().objectives().stream().filter(o -> o.indicator().equals("EVICTIONS_CARRIED_OUT")).findFirst().orElseThrow();
+        assertThat(evictions.years().get(1)).as("2022's evictions were not all recorded: no target for 2023")
+                .isEqualTo(new CharterService.YearResult(2023, 12.0, null, "NO_BASELINE"));
+    }
 }
