@@ -189,6 +189,48 @@ public class DeadlineSteps {
     }
 
     /**
+     * The closure (<i>clôture</i>) ends the procedure only once the procedure has done what it would
+     * have done before the closure's date had every act been recorded on its day: it takes effect by a
+     * timer on its day ({@link #scheduleClosure}: the job executor takes the timers due before it
+     * first, none due after it), then waits for the steps of the acts already
+     * correlated (a history posted in one go, its closure last) and for the timers they opened that
+     * were due before it. While any is left, the step fails as a concurrent write: the job executor
+     * tries it again later, without spending its retries. A job that failed for good (no retries left,
+     * an incident) does not hold it.
+     */
+    /**
+     * When the closure takes effect: one second after the start of its day. The windows whose last day
+     * was the day before have their timers at the start of the day (they ran out before the closure);
+     * a window still open on the closure's day never runs out: the procedure ends with the dossier.
+     */
+    static Date closureTakesEffect(LocalDate closedOn) {
+        return new Date(startOfDay(closedOn).getTime() + 1000);
+    }
+
+    /** The closure's timer, so that the job executor (by due date) takes the timers due before it first, none after. */
+    @Bean
+    public JavaDelegate scheduleClosure() {
+        return execution -> execution.setVariable("caseClosed_timer", closureTakesEffect(date(execution, "caseClosedOn")));
+    }
+
+    @Bean
+    public JavaDelegate settleBeforeClosure() {
+        return execution -> {
+            LocalDate closedOn = date(execution, "caseClosedOn");
+            Date limit = closureTakesEffect(closedOn);
+            var jobs = execution.getProcessEngineServices().getManagementService();
+            String instance = execution.getProcessInstanceId();
+            long steps = jobs.createJobQuery().processInstanceId(instance).messages().executable().list().stream()
+                    .filter(j -> !execution.getId().equals(j.getExecutionId())).count();
+            long timers = jobs.createJobQuery().processInstanceId(instance).timers().executable().duedateLowerThan(limit).count();
+            if (steps + timers > 0) {
+                throw new org.camunda.bpm.engine.OptimisticLockingException(caseId(execution) + ": the closure of " + closedOn + " waits for "
+                        + steps + " step(s) and " + timers + " timer(s) due before it; the step is tried again");
+            }
+        };
+    }
+
+    /**
      * <i>Échéance rectifiée</i>: an act ({@code act}, dated {@code actOn}) inside a window already
      * declared elapsed was recorded later: the deadline was met. The first conclusion stays in the log.
      */

@@ -122,19 +122,31 @@ class OrderIndependenceRegressionTest {
     }
 
     /**
-     * Found by the property, NOT FIXED (see README, "What it found"): a closure posted in the same
-     * batch as earlier acts ends the procedure before their steps and their timers, already due, have
-     * run: the payment order's delay, which ran out long before the closure, is never scheduled nor
-     * declared elapsed (on the day: ELAPSED). The minimal history the property shrank to had also a
-     * summons, a DSF request, a hearing and a DALO recognition.
+     * Found by the property: a closure posted in the same batch as earlier acts ended the procedure
+     * before their steps and their timers, already due, had run: the payment order's delay, which ran
+     * out long before the closure, was never scheduled nor declared elapsed (on the day: ELAPSED). The
+     * closure now waits for the steps already correlated and the timers due before its day
+     * ({@code Task_SettleBeforeClosure}).
      */
     @Test
-    @org.junit.jupiter.api.Disabled("known bug found by the order-independence property: a closure in a batch ends the procedure before the batch's earlier acts are processed")
     void aClosurePostedWithEarlierActsLetsTheirWindowsCloseFirst() {
         ProcedureHarness dossier = new ProcedureHarness(extension.getProcessEngine(), new DepartementSettings());
         dossier.travelTo(d("2026-11-23")).act(opened(Parc.PRIVATE, LandlordKind.PRIVATE_PERSON, "93066", d("2012-03-01"), d("2019-01-02")));
         dossier.together(new PaymentOrderServed(CASE, d("2019-03-24"), commissaire(), null),
                 new fr.prevexp.engine.events.CaseClosed(CASE, d("2019-11-19"), commissaire(), fr.prevexp.engine.CaseOutcome.OTHER));
         assertThat(dossier.elapsed(fr.prevexp.engine.DeadlineKind.PAYMENT_ORDER_DELAY)).as("the delay ran out on 2019-05-24, before the closure").isTrue();
+        assertThat(extension.getProcessEngine().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(CASE).count())
+                .as("then the closure ends the procedure").isZero();
+    }
+
+    /** A window still open on the closure's day stays open: the procedure ends with the closure, as on the day. */
+    @Test
+    void aClosureBeforeAWindowRunsOutEndsTheProcedureWithoutIt() {
+        ProcedureHarness dossier = new ProcedureHarness(extension.getProcessEngine(), new DepartementSettings());
+        dossier.travelTo(d("2026-11-23")).act(opened(Parc.PRIVATE, LandlordKind.PRIVATE_PERSON, "93066", d("2012-03-01"), d("2019-01-02")));
+        dossier.together(new PaymentOrderServed(CASE, d("2019-03-24"), commissaire(), null),
+                new fr.prevexp.engine.events.CaseClosed(CASE, d("2019-04-15"), commissaire(), fr.prevexp.engine.CaseOutcome.OTHER));
+        assertThat(dossier.elapsed(fr.prevexp.engine.DeadlineKind.PAYMENT_ORDER_DELAY)).as("the delay ran until 2019-05-24, after the closure").isFalse();
+        assertThat(extension.getProcessEngine().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(CASE).count()).isZero();
     }
 }

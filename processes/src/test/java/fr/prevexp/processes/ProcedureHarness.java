@@ -43,6 +43,8 @@ final class ProcedureHarness implements ProcedureCommands, DossierLog {
         Mocks.register("recordImplicitRefusal", steps.recordImplicitRefusal(this));
         Mocks.register("awaitDossierLog", steps.awaitDossierLog(this));
         Mocks.register("correctDeadline", steps.correctDeadline(this));
+        Mocks.register("scheduleClosure", steps.scheduleClosure());
+        Mocks.register("settleBeforeClosure", steps.settleBeforeClosure());
         Mocks.register("withdrawImplicitRefusal", steps.withdrawImplicitRefusal(this));
         Mocks.register("withdrawIrregularity", steps.withdrawIrregularity(this));
         this.bridge = new ProcedureBridge(engine.getRuntimeService(), engine.getHistoryService(), settings);

@@ -10,7 +10,6 @@ import fr.prevexp.engine.Limits;
 import fr.prevexp.engine.Parc;
 import fr.prevexp.engine.Stage;
 import fr.prevexp.engine.events.CaseEvent;
-import fr.prevexp.projections.cases.CaseNameWord;
 import fr.prevexp.projections.cases.CaseSummaryEntity;
 import fr.prevexp.projections.deadlines.DeadlineBoard;
 import fr.prevexp.projections.cases.CaseSummaryRepository;
@@ -105,19 +104,28 @@ public class CasesController {
     }
 
     /**
-     * One dossier in the case list. The household's name is shown to the roles that see it in the case
-     * view (DossierAccess.PERSONAL_DATA_SHOWN: not the auditors), and a partner lists only the dossiers
-     * it is party to; the CSV export has exactly these fields.
+     * One dossier in the case list. The read model holds no personal data: on a page (not in the CSV
+     * export), the household's name is read from the dossier's encrypted log through
+     * {@link DossierAccess#read}, so it is shown only to the roles that see it in the case view (not the
+     * auditors), reads as "[effacé]" once erased, and the reading is in the journal of consultations.
      */
     public record CaseListItem(String caseId, String reference, String householdName, Parc parc, String territory, Stage stage,
                                String stageLabel, BigDecimal debt, LocalDate openedOn, String lastActType, String lastActLabel,
                                LocalDate lastActOn, int irregularities) {
-        static CaseListItem of(CaseSummaryEntity e, boolean withName) {
-            return new CaseListItem(e.getCaseId(), e.getReference(), withName ? e.getHouseholdName() : null, e.getParc(), e.getTerritory(), e.getStage(),
+        static CaseListItem of(CaseSummaryEntity e, String householdName) {
+            return new CaseListItem(e.getCaseId(), e.getReference(), householdName, e.getParc(), e.getTerritory(), e.getStage(),
                     e.getStage() == null ? null : e.getStage().french(), e.getDebt(), e.getOpenedOn(), e.getLastActType(),
                     e.getLastActType() == null ? null : ActType.ofTypeName(e.getLastActType()).map(ActType::french).orElse(null),
                     e.getLastActOn(), e.getIrregularities());
         }
+    }
+
+    /** The household's name as this partner may see it (null when its role does not see names), the reading journalled. */
+    private String householdName(Partner partner, String caseId) {
+        if (!DossierAccess.personalDataShownTo(partner.trade()).contains(fr.prevexp.engine.PersonalData.Kind.IDENTITY)) return null;
+        return access.read(partner, caseId, "liste des dossiers").stream().map(m -> m.getPayload())
+                .filter(p -> p instanceof fr.prevexp.engine.events.CaseOpened).map(p -> (fr.prevexp.engine.events.CaseOpened) p)
+                .findFirst().map(o -> o.household() == null ? null : o.household().name()).orElse(null);
     }
 
     /** The deadline filter of the case list (<i>échéances</i>), as the deadline board counts them. */
@@ -160,8 +168,6 @@ public class CasesController {
         BadParameterException.between("page", page, 0, MAX_PAGE);
         BadParameterException.between("size", size, 1, 200);
         Partner partner = Partner.of(auth);
-        // Minimisation (DossierAccess.PERSONAL_DATA_SHOWN): the household's name is listed and searched only for the roles that see it.
-        boolean names = DossierAccess.personalDataShownTo(partner.trade()).contains(fr.prevexp.engine.PersonalData.Kind.IDENTITY);
         String t = BadParameterException.territory("territory", territory);
         java.util.Set<String> found = null;
         if (q != null && !q.isBlank()) {
@@ -171,17 +177,13 @@ public class CasesController {
                 if (t != null && !t.equals(query)) throw new BadParameterException("q", "un autre code commune que le filtre territory");
                 t = query;
             } else {
-                // Two index lookups (the reference's, the name words'), then the list of what they found: never a scan.
+                // One index lookup (the reference's), then the list of what it found: never a scan. The household's name is
+                // not searched: the read model holds no personal data (a search by name needs a pseudonymised index, to come).
                 PageRequest limit = PageRequest.of(0, MAX_SEARCH_MATCHES + 1);
                 found = new java.util.LinkedHashSet<>(list.idsByReferencePrefix(like(query), limit));
-                List<String> words = CaseNameWord.words(query);
-                if (!words.isEmpty() && names) {   // names are searched only by the roles that see them
-                    // the longest word of the query: the most selective prefix of the index
-                    found.addAll(list.idsByNameWordPrefix(like(words.stream().max(java.util.Comparator.comparingInt(String::length)).get()), limit));
-                }
                 if (found.size() > MAX_SEARCH_MATCHES) {
                     throw new BadParameterException("q", "plus de " + MAX_SEARCH_MATCHES + " dossiers correspondent à « " + query
-                            + " » : précisez la référence ou le nom");
+                            + " » : précisez la référence");
                 }
             }
         }
@@ -202,13 +204,13 @@ public class CasesController {
                     throw new BadParameterException("(filtres)", chunk.getTotalElements() + " dossiers : l'export CSV en contient au plus "
                             + MAX_CSV_LINES + " ; affinez les filtres");
                 }
-                chunk.getContent().forEach(e -> lines.add(CaseListItem.of(e, names)));
+                chunk.getContent().forEach(e -> lines.add(CaseListItem.of(e, null)));   // no names in exports
                 if (!chunk.hasNext()) break;
             }
             return Csv.answer(Csv.of(CaseListItem.class, lines), "dossiers.csv");
         }
         Page<CaseSummaryEntity> result = list.search(filter, PageRequest.of(page, size, order));
-        return ResponseEntity.ok(new CaseList(result.getContent().stream().map(e -> CaseListItem.of(e, names)).toList(), page, size,
+        return ResponseEntity.ok(new CaseList(result.getContent().stream().map(e -> CaseListItem.of(e, householdName(partner, e.getCaseId()))).toList(), page, size,
                 result.getTotalElements(), result.getTotalPages()));
     }
 

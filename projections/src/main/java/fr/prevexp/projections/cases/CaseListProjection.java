@@ -45,11 +45,9 @@ public class CaseListProjection {
 
     private record Folded(CaseState state, long sequence) {
     }
-    private final CaseNameWordRepository words;
 
-    public CaseListProjection(CaseSummaryRepository cases, CasePartyRepository parties, EventStore eventStore, CaseNameWordRepository words) {
+    public CaseListProjection(CaseSummaryRepository cases, CasePartyRepository parties, EventStore eventStore) {
         this.cases = cases;
-        this.words = words;
         this.parties = parties;
         this.eventStore = eventStore;
     }
@@ -62,18 +60,8 @@ public class CaseListProjection {
         CaseSummaryEntity row = cases.findById(event.caseId()).orElseGet(() -> new CaseSummaryEntity(event.caseId()));
         if (sequence <= row.getLastSequence()) return;
         if (event instanceof CaseOpened o) {
-            // A name already erased (its dossier's key deleted: a replay after the erasure) is neither shown nor indexed.
-            String name = o.household() == null || fr.prevexp.engine.PersonalData.ERASED.equals(o.household().name()) ? null : o.household().name();
-            row.opened(o.reference(), name, o.parc(), o.territory(), o.debt(), o.occurredOn());
-            if (name != null) {
-                CaseNameWord.words(o.household().name()).forEach(w -> {
-                    var key = new CaseNameWord.Key(o.caseId(), w);
-                    if (!words.existsById(key)) words.save(new CaseNameWord(o.caseId(), w));
-                });
-            }
-        } else if (event instanceof PersonalDataErased) {
-            row.householdNameErased();   // données personnelles effacées: the list forgets the name and its words
-            words.deleteByCaseId(event.caseId());
+            // No personal data here: the list's names come from the dossier's (encrypted) log when a page is read.
+            row.opened(o.reference(), o.parc(), o.territory(), o.debt(), o.occurredOn());
         } else if (event instanceof IrregularityFlagged) {
             row.irregularity();
         } else if (event instanceof IrregularityWithdrawn) {
@@ -129,7 +117,6 @@ public class CaseListProjection {
     public void reset() {
         folded.clear();
         parties.deleteAllInBatch();
-        words.deleteAllInBatch();
         cases.deleteAllInBatch();
     }
 }

@@ -25,9 +25,6 @@ public class CaseSummaryEntity {
     @Enumerated(EnumType.STRING)
     @Column(length = 16)
     private Parc parc;
-    /** The household's name (<i>nom du ménage</i>): personal data, shown only to the parties of the dossier, as in the case view. */
-    @Column(length = Limits.NAME)
-    private String householdName;
     @Column(length = 8)
     private String territory;
     @Enumerated(EnumType.STRING)
@@ -54,9 +51,6 @@ public class CaseSummaryEntity {
     public String getReference() { return reference; }
     public Parc getParc() { return parc; }
     public String getTerritory() { return territory; }
-    public String getHouseholdName() { return householdName; }
-
-    void householdNameErased() { this.householdName = null; }
     public Stage getStage() { return stage; }
     public BigDecimal getDebt() { return debt; }
     public LocalDate getOpenedOn() { return openedOn; }
@@ -65,9 +59,8 @@ public class CaseSummaryEntity {
     public int getIrregularities() { return irregularities; }
     long getLastSequence() { return lastSequence; }
 
-    void opened(String reference, String householdName, Parc parc, String territory, BigDecimal debt, LocalDate openedOn) {
+    void opened(String reference, Parc parc, String territory, BigDecimal debt, LocalDate openedOn) {
         this.reference = reference;
-        this.householdName = householdName;
         this.parc = parc;
         this.territory = territory;
         this.debt = debt;

@@ -68,8 +68,4 @@ public interface CaseSummaryRepository extends JpaRepository<CaseSummaryEntity, 
     /** The dossiers whose reference starts so (a LIKE pattern, escape character {@code !}), through the reference's index. */
     @Query("select c.caseId from CaseSummaryEntity c where c.reference like :prefix escape '!'")
     List<String> idsByReferencePrefix(@Param("prefix") String prefix, Pageable limit);
-
-    /** The dossiers with a word of the household's name that starts so, through {@link CaseNameWord}'s index. */
-    @Query("select w.caseId from CaseNameWord w where w.word like :prefix escape '!'")
-    List<String> idsByNameWordPrefix(@Param("prefix") String prefix, Pageable limit);
 }
