@@ -41,14 +41,18 @@ class CsvExportTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** A line with values a spreadsheet would misread. */
+    public record Line(String reference, String text) {
+    }
+
     @Test
     void theCaseListAndTheIndicatorsAsCsvWithTheFieldsOfTheJson() throws Exception {
         ApiClient api = new ApiClient(port);
         String opening = """
                 {"openedOn": "2024-05-02", "source": "CAF", "parc": "PUBLIC", "territory": "93008", "reference": "CSV-%s",
                  "household": {"name": "%s", "persons": 2}, "landlord": {"kind": "SOCIAL", "name": "OPH"}, "partners": %s}""";
-        assertThat(api.post("ccapex", "/api/v1/cases", opening.formatted("1", "=HYPERLINK(\\\"x\\\")", "[\"demo-caf\"]")).status()).isEqualTo(201);
-        assertThat(api.post("ccapex", "/api/v1/cases", opening.formatted("2", "Famille Leroy; Petit", "[]")).status()).isEqualTo(201);
+        assertThat(api.post("ccapex", "/api/v1/cases", opening.formatted("1", "Famille Leroy", "[\"demo-caf\"]")).status()).isEqualTo(201);
+        assertThat(api.post("ccapex", "/api/v1/cases", opening.formatted("2; bis", "Famille Petit", "[]")).status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(90)).until(() -> projections.done()
                 && api.get("ccapex", "/api/v1/cases?q=CSV-").body().path("totalItems").asInt() == 2);
 
@@ -65,7 +69,11 @@ class CsvExportTest {
         assertThat(lines.get(0)).as("the JSON item's fields, in order").isEqualTo("\uFEFF" + String.join(";", columns));
         assertThat(columns).as("the JSON leaves out only empty fields").containsAll(fields);
         assertThat(lines).hasSize(3);
-        assertThat(csv.body()).contains(";\"'=HYPERLINK(\"\"x\"\")\";", ";\"Famille Leroy; Petit\";");
+        assertThat(csv.body()).as("a separator in a value is quoted").contains(";\"CSV-2; bis\";");
+        assertThat(csv.body()).as("the read models hold no personal data: no name in the export").doesNotContain("Famille");
+        // A value a spreadsheet would read as a formula is neutralised.
+        assertThat(fr.prevexp.api.export.Csv.of(Line.class, List.of(new Line("=HYPERLINK(\"x\")", "a; b"))))
+                .contains("\"'=HYPERLINK(\"\"x\"\")\";\"a; b\"");
 
         // The CAF lists only the dossier it is party to: its export too.
         HttpResponse<String> caf = get("caf", "/api/v1/cases?q=CSV-", "text/csv");
