@@ -30,7 +30,7 @@ import java.util.Map;
 @Configuration
 public class DeadlineSteps {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineSteps.class);
-    static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Paris");
+    static final ZoneId LEGAL_ZONE = fr.prevexp.engine.aggregate.EvictionCase.LEGAL_ZONE;   // the one legal zone
 
     /**
      * Opens a deadline: its last day from the DMN result the model hands it ({@code delay_<kind>}:

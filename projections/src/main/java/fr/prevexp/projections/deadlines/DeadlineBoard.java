@@ -9,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
@@ -49,7 +48,7 @@ public class DeadlineBoard {
 
     /** Today in the département (Europe/Paris), from the one clock. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+        return LocalDate.now(clock.withZone(fr.prevexp.engine.aggregate.EvictionCase.LEGAL_ZONE));
     }
 
     /** The Monday of the board's week containing {@code day}: a deadline due before it and still pending is overdue (<i>en retard</i>). */

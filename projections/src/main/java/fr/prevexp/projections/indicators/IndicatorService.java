@@ -7,7 +7,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,7 +36,7 @@ public class IndicatorService {
 
     /** The facts of a year; each query runs once, when an indicator first needs it. */
     private FactSet facts(int year, String territory, Parc parc) {
-        return new FactSet(facts, year, territory, parc, LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))));
+        return new FactSet(facts, year, territory, parc, LocalDate.now(clock.withZone(fr.prevexp.engine.aggregate.EvictionCase.LEGAL_ZONE)));
     }
 
     /** The years in which acts were recorded: a year without any is a year without data, not a year of zeros. */
